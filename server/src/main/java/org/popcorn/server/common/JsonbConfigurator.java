@@ -1,0 +1,24 @@
+package org.popcorn.server.common;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * JSON-B settings for the whole API: a request field that the endpoint does not know is an error (400), not silently
+ * dropped, so a typo in a field name never "succeeds" without doing what the client meant.
+ */
+@Provider
+public class JsonbConfigurator implements ContextResolver<Jsonb> {
+
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .setProperty("jsonb.fail-on-unknown-properties", true)
+            .withNullValues(false));
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return JSONB;
+    }
+}

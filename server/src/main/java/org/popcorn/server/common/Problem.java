@@ -1,0 +1,36 @@
+package org.popcorn.server.common;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem detail, the body of every error answer ({@code application/problem+json}).
+ * {@code field} names the request field at fault, when there is one; {@code errors} lists every field problem.
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+@JsonbPropertyOrder({"type", "title", "status", "detail", "field", "errors", "instance"})
+public class Problem {
+    public String type = "about:blank";
+    public String title;
+    public int status;
+    public String detail;
+    public String field;
+    public List<FieldError> errors;
+    public String instance;
+
+    /** One problem with one request field. */
+    @Schema(name = "FieldError")
+    public static class FieldError {
+        public String field;
+        public String message;
+
+        public FieldError() {
+        }
+
+        public FieldError(String field, String message) {
+            this.field = field;
+            this.message = message;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.popcorn.server.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.popcorn.server.auth.AuthRequests;
+import org.popcorn.server.auth.PasswordHasher;
+import org.popcorn.server.city.City;
+import org.popcorn.server.city.CityService;
+import org.popcorn.server.member.Member;
+import org.popcorn.server.member.MemberService;
+import org.popcorn.server.points.PointsService;
+import org.popcorn.server.points.RewardsService;
+
+/**
+ * A small living community for newcomers and demos ({@code POPCORN_DEMO=true}), loaded once into an empty database:
+ * a demo fan, organiser and admin whose passwords are generated on first start (printed in the log and written to
+ * {@code <data dir>/demo-logins.txt}, never stored in the repository), and a few dozen fans in Chinese and other cities
+ * with points, badges and activity.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    static final String[][] FANS = {
+        {"xiaoming", "小明", "Beijing"}, {"lili", "莉莉", "Shanghai"}, {"chengdu-panda", "成都熊猫", "Chengdu"},
+        {"ahua", "阿华", "Guangzhou"}, {"shenzhen-sam", "Sam Chen", "Shenzhen"}, {"wuhan-wei", "魏伟", "Wuhan"},
+        {"xian-yan", "燕子", "Xi'an"}, {"hz-tea", "龙井", "Hangzhou"}, {"nanjing-nan", "南南", "Nanjing"},
+        {"cq-hotpot", "火锅侠", "Chongqing"}, {"tianjin-tian", "天天", "Tianjin"}, {"suzhou-su", "苏苏", "Suzhou"},
+        {"kaito", "Kaito", "Tokyo"}, {"marie", "Marie", "Paris"}, {"joao", "João", "São Paulo"},
+        {"nyc-nina", "Nina", "New York City"}, {"berlin-ben", "Ben", "Berlin"}, {"sg-siew", "Siew Ling", "Singapore"},
+        {"kl-aziz", "Aziz", "Kuala Lumpur"}, {"bj-bao", "包包", "Beijing"}, {"sh-shan", "珊珊", "Shanghai"},
+        {"cd-chuan", "川川", "Chengdu"}, {"gz-guang", "光光", "Guangzhou"}, {"bj-dong", "东东", "Beijing"},
+    };
+
+    @PersistenceContext(unitName = "popcorn")
+    EntityManager em;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    CityService cities;
+
+    @Inject
+    PointsService points;
+
+    @Inject
+    RewardsService rewards;
+
+    @Inject
+    @ConfigProperty(name = "popcorn.data.dir", defaultValue = "./data")
+    String dataDir;
+
+    @Transactional
+    public void loadIfEmpty() {
+        long count = em.createQuery("select count(m) from Member m", Long.class).getSingleResult();
+        long nonAdmins = em.createQuery("select count(m) from Member m where m.admin = :no", Long.class)
+                .setParameter("no", Boolean.FALSE).getSingleResult();
+        if (nonAdmins > 0 || count > 1) {
+            LOG.fine("event=demo.skipped reason=community-not-empty");
+            return;
+        }
+        City beijing = city("Beijing");
+        City chengdu = city("Chengdu");
+        String fanPassword = password();
+        String organiserPassword = password();
+        String adminPassword = password();
+        Member fan = register("demo-fan", "Demo Fan", "demo-fan@example.org", fanPassword, beijing, hasher.hash(fanPassword));
+        Member organiser = register("demo-organiser", "Demo Organiser", "demo-organiser@example.org", organiserPassword, chengdu,
+                hasher.hash(organiserPassword));
+        Member admin = register("demo-admin", "Demo Admin", "demo-admin@example.org", adminPassword, beijing, hasher.hash(adminPassword));
+        admin.admin(true);
+        members.grantOrganiser(organiser.id(), chengdu.id(), admin.id());
+        members.grantOrganiser(organiser.id(), city("Shanghai").id(), admin.id());
+
+        String nobodyKnows = hasher.hash(password());
+        Random random = new Random(42);
+        List<Member> community = new ArrayList<>();
+        for (String[] f : FANS) {
+            community.add(register(f[0], f[1], f[0] + "@example.org", null, city(f[2]), nobodyKnows));
+        }
+        community.add(fan);
+        community.add(organiser);
+        for (Member m : community) {
+            int votes = random.nextInt(12);
+            for (int v = 1; v <= votes; v++) {
+                points.award(m.id(), 20, "Voted in a city round", "core", "demo-vote-" + v);
+            }
+            if (votes > 0) {
+                rewards.recordActivity(m.id(), "votes", votes);
+            }
+            int meetups = random.nextInt(14);
+            for (int v = 1; v <= meetups; v++) {
+                points.award(m.id(), 50, "Attended a meetup", "meetups", "demo-meetup-" + v);
+            }
+            if (meetups > 0) {
+                rewards.recordActivity(m.id(), "meetups_attended", meetups);
+            }
+        }
+        members.grantOrganiser(community.get(0).id(), beijing.id(), admin.id());
+        String logins = "Popcorn demo logins (generated on first start; change them or delete the data dir to regenerate)\n"
+                + "  fan:       demo-fan / " + fanPassword + "\n"
+                + "  organiser: demo-organiser / " + organiserPassword + "   (organises Chengdu and Shanghai)\n"
+                + "  admin:     demo-admin / " + adminPassword + "\n";
+        LOG.info("event=demo.loaded members=" + (community.size() + 1) + "\n" + logins);
+        try {
+            Path dir = Path.of(dataDir);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("demo-logins.txt"), logins);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "event=demo.logins-not-written reason=" + e.getMessage());
+        }
+    }
+
+    private Member register(String handle, String name, String email, String password, City city, String hash) {
+        AuthRequests.Registration r = new AuthRequests.Registration();
+        r.handle = handle;
+        r.displayName = name;
+        r.email = email;
+        r.password = password == null ? "unused-password-" + handle : password;
+        r.homeCityId = city.id();
+        return members.register(r, hash);
+    }
+
+    private City city(String name) {
+        List<City> found = cities.search(name, null, false, 0, 1).items;
+        if (found.isEmpty()) {
+            throw new IllegalStateException("demo city " + name + " is not in the catalogue");
+        }
+        return found.get(0);
+    }
+
+    private static String password() {
+        SecureRandom r = new SecureRandom();
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,136 @@
+package org.popcorn.server.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.popcorn.server.common.Page;
+import org.popcorn.server.common.ProblemException;
+import org.popcorn.server.member.Member;
+
+/**
+ * Tells members what concerns them: an inbox entry always, and an e-mail when the member chose e-mail for that kind
+ * and the server has an SMTP host ({@code popcorn.mail.host}). Both are written in the caller's transaction, so a
+ * notification exists exactly when its cause committed; the e-mail is sent afterwards by {@link EmailDelivery}.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
+
+    @PersistenceContext(unitName = "popcorn")
+    EntityManager em;
+
+    @Inject
+    EmailDelivery delivery;
+
+    @Transactional
+    public Notification notify(long memberId, String kind, String title, String body, String link, String source) {
+        Member member = em.find(Member.class, memberId);
+        if (member == null || member.isDeleted()) {
+            return null;
+        }
+        Instant now = Instant.now();
+        Notification n = new Notification(memberId, kind, cut(title, 200), cut(body, 4000), link, source, now);
+        em.persist(n);
+        if (delivery.enabled() && member.email() != null && wantsEmail(memberId, kind)) {
+            em.persist(new OutgoingEmail(member.email(), cut(title, 200),
+                    body + (link == null ? "" : "\n\n" + delivery.absolute(link)), now));
+        }
+        LOG.fine(() -> "event=notification.created member=" + memberId + " kind=" + kind + " source=" + source);
+        return n;
+    }
+
+    public Page<Notification> inbox(long memberId, boolean unreadOnly, int page, int size) {
+        String where = "n.memberId = :m" + (unreadOnly ? " and n.readAt is null" : "");
+        List<Notification> items = em.createQuery("select n from Notification n where " + where + " order by n.id desc",
+                        Notification.class)
+                .setParameter("m", memberId).setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = em.createQuery("select count(n) from Notification n where " + where, Long.class)
+                .setParameter("m", memberId).getSingleResult();
+        return new Page<>(items, page, size, total);
+    }
+
+    public long unreadCount(long memberId) {
+        return em.createQuery("select count(n) from Notification n where n.memberId = :m and n.readAt is null", Long.class)
+                .setParameter("m", memberId).getSingleResult();
+    }
+
+    @Transactional
+    public void markRead(long memberId, long notificationId) {
+        Notification n = em.find(Notification.class, notificationId);
+        if (n == null || !n.memberId().equals(memberId)) {
+            throw ProblemException.notFound("No such notification in your inbox.");
+        }
+        n.markRead(Instant.now());
+    }
+
+    @Transactional
+    public int markAllRead(long memberId) {
+        return em.createQuery("update Notification n set n.readAt = :now where n.memberId = :m and n.readAt is null")
+                .setParameter("now", Instant.now()).setParameter("m", memberId).executeUpdate();
+    }
+
+    /** Every kind with the member's e-mail choice (default: account notices by e-mail, the rest in the inbox only). */
+    public Map<String, Boolean> emailChoices(long memberId) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (String kind : NotificationKinds.all().keySet()) {
+            out.put(kind, defaultEmail(kind));
+        }
+        for (NotificationPref p : em.createQuery("select p from NotificationPref p where p.memberId = :m", NotificationPref.class)
+                .setParameter("m", memberId).getResultList()) {
+            out.put(p.kind(), p.email());
+        }
+        return out;
+    }
+
+    @Transactional
+    public Map<String, Boolean> setEmailChoices(long memberId, Map<String, Boolean> choices) {
+        Map<String, String> known = NotificationKinds.all();
+        for (Map.Entry<String, Boolean> c : choices.entrySet()) {
+            if (!known.containsKey(c.getKey())) {
+                throw ProblemException.unprocessable("Unknown notification kind '" + c.getKey() + "'. Known kinds: "
+                        + String.join(", ", known.keySet()) + ".", c.getKey());
+            }
+            if (c.getValue() == null) {
+                throw ProblemException.unprocessable("Use true or false.", c.getKey());
+            }
+        }
+        for (Map.Entry<String, Boolean> c : choices.entrySet()) {
+            NotificationPref p = em.find(NotificationPref.class, new NotificationPref.Key(memberId, c.getKey()));
+            if (p == null) {
+                em.persist(new NotificationPref(memberId, c.getKey(), c.getValue()));
+            } else {
+                p.email(c.getValue());
+            }
+        }
+        em.flush();
+        return emailChoices(memberId);
+    }
+
+    /** Removes a member's inbox and choices (account deletion). */
+    @Transactional
+    public void eraseFor(long memberId) {
+        em.createQuery("delete from Notification n where n.memberId = :m").setParameter("m", memberId).executeUpdate();
+        em.createQuery("delete from NotificationPref p where p.memberId = :m").setParameter("m", memberId).executeUpdate();
+    }
+
+    boolean wantsEmail(long memberId, String kind) {
+        NotificationPref p = em.find(NotificationPref.class, new NotificationPref.Key(memberId, kind));
+        return p == null ? defaultEmail(kind) : p.email();
+    }
+
+    static boolean defaultEmail(String kind) {
+        return NotificationKinds.ACCOUNT.equals(kind);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,68 @@
+package org.popcorn.server.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.popcorn.server.demo.DemoData;
+import org.popcorn.server.member.AdminBootstrap;
+import org.popcorn.server.notification.EmailDelivery;
+
+/**
+ * What happens once at start, after the schema is migrated: the first admin from {@code POPCORN_ADMIN_*}, demo data
+ * when {@code POPCORN_DEMO=true} on an empty community, and the e-mail delivery loop.
+ */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @Inject
+    AdminBootstrap admins;
+
+    @Inject
+    DemoData demo;
+
+    @Inject
+    EmailDelivery.EmailScheduler email;
+
+    @Inject
+    @ConfigProperty(name = "popcorn.demo", defaultValue = "false")
+    boolean demoEnabled;
+
+    @Inject
+    @ConfigProperty(name = "popcorn.admin.handle")
+    Optional<String> adminHandle;
+
+    @Inject
+    @ConfigProperty(name = "popcorn.admin.email")
+    Optional<String> adminEmail;
+
+    @Inject
+    @ConfigProperty(name = "popcorn.admin.password")
+    Optional<String> adminPassword;
+
+    @PostConstruct
+    void start() {
+        try {
+            admins.ensureAdmin(adminHandle, adminEmail, adminPassword);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "event=bootstrap.admin-failed reason=" + e.getMessage());
+        }
+        if (demoEnabled) {
+            try {
+                demo.loadIfEmpty();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "event=bootstrap.demo-failed reason=" + e.getMessage(), e);
+            }
+        }
+        email.start();
+    }
+}

@@ -1,0 +1,108 @@
+package org.popcorn.server.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.popcorn.server.support.Api;
+
+/**
+ * The run contract and durability, on the real artefact: {@code java -jar target/popcorn.jar} starts with demo data in
+ * an H2 file under {@code POPCORN_DATA_DIR}; every registration acknowledged with 201 survives a {@code kill -9} right
+ * after the last answer; a restart keeps all data and does not load the demo twice.
+ */
+class DurabilityIT {
+
+    private Process server;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void acknowledgedRegistrationsSurviveKillMinus9AndRestart() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "durability-");
+        int port = freePort();
+        Api api = new Api("http://127.0.0.1:" + port + "/");
+        server = start(data, port, "first");
+        awaitReady(api, server);
+        assertTrue(Files.readString(data.resolve("demo-logins.txt")).contains("demo-fan"), "demo logins are written");
+        long beijing = api.cityId("Beijing");
+
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 40; i++) {
+            String handle = "durable-" + i;
+            pool.submit(() -> {
+                if (api.register(handle, handle + "@example.org", "password-" + handle, beijing).status() == 201) {
+                    acknowledged.add(handle);
+                }
+            });
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS));
+        server.destroyForcibly(); // SIGKILL: no shutdown hooks, no orderly close of the database
+        assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(40, acknowledged.size(), "all registrations were acknowledged before the kill");
+
+        server = start(data, port, "second");
+        awaitReady(api, server);
+        for (String handle : acknowledged) {
+            assertEquals(200, api.get("api/members/" + handle, null).status(), handle + " survived the kill");
+        }
+        String admin = Files.readString(data.resolve("demo-logins.txt")).lines().filter(l -> l.contains("admin:"))
+                .findFirst().orElseThrow().replaceAll(".*/ *", "").strip();
+        String token = api.login("demo-admin", admin);
+        assertEquals(1, api.get("api/admin/members?q=demo-fan", token).json().getInt("total"), "the demo loads once");
+    }
+
+    private Process start(Path data, int port, String name) throws IOException {
+        File jar = new File("target/popcorn.jar");
+        assertTrue(jar.isFile(), "run 'mvn package' first: " + jar.getAbsolutePath());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.getAbsolutePath(), "--port", String.valueOf(port), "--nocluster")
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server-" + name + ".log").toFile());
+        pb.environment().put("POPCORN_DATA_DIR", data.toAbsolutePath().toString());
+        pb.environment().put("POPCORN_DEMO", "true");
+        pb.environment().put("POPCORN_AUTH_PBKDF2_ITERATIONS", "1024");
+        return pb.start();
+    }
+
+    private static void awaitReady(Api api, Process p) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            assertTrue(p.isAlive(), "the server process ended while starting");
+            try {
+                if (api.send("GET", "health/ready", null, null, null).status() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the server did not become ready in 180 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
