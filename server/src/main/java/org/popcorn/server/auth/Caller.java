@@ -31,6 +31,17 @@ public class Caller {
         this.tokenHash = tokenHash;
     }
 
+    /**
+     * For system work outside HTTP requests (start-up jobs, demo data): act as this member for the rest of the
+     * current request context. Never called with data from a request.
+     */
+    public void actAs(long memberId) {
+        this.memberId = memberId;
+        this.tokenHash = null;
+        this.member = null;
+        this.organisedCities = null;
+    }
+
     public boolean isAuthenticated() {
         return memberId != null;
     }

@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final String field;
     private final Long retryAfterSeconds;
+    private String rule;
 
     public ProblemException(int status, String title, String detail, String field, Long retryAfterSeconds) {
         super(detail);
@@ -49,6 +50,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(429, "Too many requests", detail, null, retryAfterSeconds);
     }
 
+    /** Names the rule that failed (e.g. an eligibility rule), reported as the problem's {@code rule}. */
+    public ProblemException withRule(String rule) {
+        this.rule = rule;
+        return this;
+    }
+
     public int status() {
         return status;
     }
@@ -71,6 +78,7 @@ public class ProblemException extends RuntimeException {
         p.title = title;
         p.detail = getMessage();
         p.field = field;
+        p.rule = rule;
         if (field != null) {
             p.errors = java.util.List.of(new Problem.FieldError(field, getMessage()));
         }

@@ -68,7 +68,17 @@ public class DemoData {
     @ConfigProperty(name = "popcorn.data.dir", defaultValue = "./data")
     String dataDir;
 
+    @Inject
+    org.popcorn.server.auth.Caller caller;
+
+    @Inject
+    org.popcorn.server.voting.RoundService rounds;
+
+    @Inject
+    org.popcorn.server.voting.BallotService ballots;
+
     @Transactional
+    @jakarta.enterprise.context.control.ActivateRequestContext
     public void loadIfEmpty() {
         long count = em.createQuery("select count(m) from Member m", Long.class).getSingleResult();
         long nonAdmins = em.createQuery("select count(m) from Member m where m.admin = :no", Long.class)
@@ -115,6 +125,7 @@ public class DemoData {
             }
         }
         members.grantOrganiser(community.get(0).id(), beijing.id(), admin.id());
+        votingRounds(admin, organiser, community, random);
         String logins = "Popcorn demo logins (generated on first start; change them or delete the data dir to regenerate)\n"
                 + "  fan:       demo-fan / " + fanPassword + "\n"
                 + "  organiser: demo-organiser / " + organiserPassword + "   (organises Chengdu and Shanghai)\n"
@@ -126,6 +137,55 @@ public class DemoData {
             Files.writeString(dir.resolve("demo-logins.txt"), logins);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "event=demo.logins-not-written reason=" + e.getMessage());
+        }
+    }
+
+    /** A closed community-wide round with results, and an open one in Chengdu's hands to vote in. */
+    private void votingRounds(Member admin, Member organiser, List<Member> community, Random random) {
+        java.time.Instant now = java.time.Instant.now();
+        List<Long> bigFour = List.of(city("Chengdu").id(), city("Shanghai").id(), city("Beijing").id(), city("Guangzhou").id());
+        caller.actAs(admin.id());
+        org.popcorn.server.voting.RoundRequests.RoundInput past = new org.popcorn.server.voting.RoundRequests.RoundInput();
+        past.title = "Spring Fan Festival 2026: which city hosts it?";
+        past.description = "Pick the city for our spring festival and tell us how big it should be.";
+        past.opensAt = now.minusSeconds(60);
+        past.closesAt = now.plusSeconds(3600);
+        past.candidateCityIds = bigFour;
+        past.sizeBrackets = List.of(50, 200, 1000);
+        var closed = rounds.create(caller, past);
+        rounds.open(caller, closed.id());
+        int[] preference = {0, 0, 0, 1, 1, 2, 3};
+        for (Member m : community) {
+            caller.actAs(m.id());
+            org.popcorn.server.voting.RoundRequests.BallotInput b = new org.popcorn.server.voting.RoundRequests.BallotInput();
+            b.choices = List.of(bigFour.get(preference[random.nextInt(preference.length)]));
+            b.size = List.of(50, 200, 200, 1000).get(random.nextInt(4));
+            b.pledge = random.nextInt(3) > 0;
+            ballots.cast(caller, closed.id(), b);
+        }
+        caller.actAs(admin.id());
+        rounds.close(caller, closed.id());
+
+        caller.actAs(organiser.id());
+        org.popcorn.server.voting.RoundRequests.RoundInput open = new org.popcorn.server.voting.RoundRequests.RoundInput();
+        open.title = "Autumn meetup in Sichuan & beyond";
+        open.description = "Chengdu's organisers ask: where should the autumn meetup go? You may pick up to two cities.";
+        open.ownerCityId = city("Chengdu").id();
+        open.opensAt = now.minusSeconds(60);
+        open.closesAt = now.plus(java.time.Duration.ofDays(14));
+        open.mode = org.popcorn.server.voting.Round.Mode.APPROVAL;
+        open.maxChoices = 2;
+        open.candidateCityIds = List.of(city("Chengdu").id(), city("Chongqing").id(), city("Xi'an").id());
+        open.sizeBrackets = List.of(30, 100, 300);
+        var live = rounds.create(caller, open);
+        rounds.open(caller, live.id());
+        for (Member m : community.subList(0, community.size() / 2)) {
+            caller.actAs(m.id());
+            org.popcorn.server.voting.RoundRequests.BallotInput b = new org.popcorn.server.voting.RoundRequests.BallotInput();
+            b.choices = List.of(open.candidateCityIds.get(random.nextInt(3)));
+            b.size = List.of(30, 100, 300).get(random.nextInt(3));
+            b.pledge = random.nextBoolean();
+            ballots.cast(caller, live.id(), b);
         }
     }
 

@@ -15,7 +15,7 @@ import org.popcorn.server.notification.EmailDelivery;
 
 /**
  * What happens once at start, after the schema is migrated: the first admin from {@code POPCORN_ADMIN_*}, demo data
- * when {@code POPCORN_DEMO=true} on an empty community, and the e-mail delivery loop.
+ * when {@code POPCORN_DEMO=true} on an empty community, the e-mail delivery loop and the voting round scheduler.
  */
 @Startup
 @Singleton
@@ -32,6 +32,9 @@ public class Bootstrap {
 
     @Inject
     EmailDelivery.EmailScheduler email;
+
+    @Inject
+    org.popcorn.server.voting.RoundScheduler rounds;
 
     @Inject
     @ConfigProperty(name = "popcorn.demo", defaultValue = "false")
@@ -64,5 +67,6 @@ public class Bootstrap {
             }
         }
         email.start();
+        rounds.start();
     }
 }

@@ -1,0 +1,86 @@
+package org.popcorn.server.voting;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request bodies of {@code /api/rounds}. */
+public final class RoundRequests {
+
+    private RoundRequests() {
+    }
+
+    /** Who may vote. Every rule is optional. */
+    @Schema(name = "Eligibility")
+    public static class Eligibility {
+        @Min(value = 1, message = "minLevel starts at 1.")
+        public Integer minLevel;
+        @Schema(description = "Only members who joined before this instant")
+        public Instant memberSinceBefore;
+        @Schema(description = "Only members whose home city is in one of these countries (ISO codes)")
+        public List<@jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}", message = "Use two-letter ISO country codes.") String> countries;
+    }
+
+    /** Create a round (POST), or change one (PATCH: only the fields sent change). */
+    @Schema(name = "RoundInput")
+    public static class RoundInput {
+        @Size(min = 3, max = 200, message = "A title has 3 to 200 characters.")
+        public String title;
+        @Size(max = 4000, message = "A description has at most 4000 characters.")
+        public String description;
+        @Schema(description = "The city whose organisers run the round; required unless an admin runs it community-wide")
+        public Long ownerCityId;
+        public Instant nominationOpensAt;
+        public Instant nominationClosesAt;
+        public Instant opensAt;
+        public Instant closesAt;
+        @Schema(enumeration = {"SINGLE", "APPROVAL"})
+        public Round.Mode mode;
+        @Min(value = 1, message = "maxChoices is at least 1.")
+        @Max(value = 50, message = "maxChoices is at most 50.")
+        public Integer maxChoices;
+        @Schema(enumeration = {"FIXED", "NOMINATION"})
+        public Round.CandidateMode candidateMode;
+        @Min(value = 1, message = "supportThreshold is at least 1.")
+        public Integer supportThreshold;
+        @Size(min = 1, max = 10, message = "Give 1 to 10 size brackets, e.g. [50, 200, 1000].")
+        public List<@NotNull @Min(value = 1, message = "A size bracket is a positive number of fans.") Integer> sizeBrackets;
+        @Valid
+        public Eligibility eligibility;
+        @Schema(enumeration = {"LIVE", "AFTER_CLOSE"})
+        public Round.Visibility resultsVisibility;
+        @Size(max = 100, message = "At most 100 candidate cities.")
+        public List<@NotNull Long> candidateCityIds;
+    }
+
+    /** A ballot. */
+    @Schema(name = "BallotInput")
+    public static class BallotInput {
+        @NotNull(message = "Choose at least one city.")
+        @Size(min = 1, message = "Choose at least one city.")
+        public List<@NotNull Long> choices;
+        @NotNull(message = "Answer the size question.")
+        public Integer size;
+        @Schema(description = "I would attend if my city wins")
+        public Boolean pledge;
+    }
+
+    /** A nomination. */
+    @Schema(name = "NominationInput")
+    public static class NominationInput {
+        @NotNull(message = "Choose the city to nominate.")
+        public Long cityId;
+    }
+
+    /** Why a round is cancelled. */
+    @Schema(name = "CancelInput")
+    public static class CancelInput {
+        @Size(max = 500)
+        public String reason;
+    }
+}
