@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Popcorn voting benchmark. Needs a built jar: ./mvnw -B package -DskipTests
+#   bench/run.sh [clients=64] [seconds=20] [ballots=1000000]
+# Measures, against a real server on this machine:
+#   1. ballots/s and p50/p99 with <clients> concurrent clients casting and changing ballots, and in the same run the
+#      no-op GET /api/ping with the same clients (the ceiling of this server here);
+#   2. results-read latency with <ballots> ballots in the database, beside GET /api/ping.
+# Appends the figures and the machine to bench/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CLIENTS=${1:-64}
+SECONDS_PER_PHASE=${2:-20}
+BALLOTS=${3:-1000000}
+JAR=server/target/popcorn.jar
+[ -f "$JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
+H2=$(ls ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar)
+DATA=$(mktemp -d /tmp/popcorn-bench.XXXXXX)
+PORT=18181
+URL="http://127.0.0.1:$PORT/"
+ADMIN_PW=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+OUT=$(mktemp)
+
+start() {
+  POPCORN_DATA_DIR=$DATA POPCORN_ADMIN_HANDLE=bench-admin POPCORN_ADMIN_EMAIL=bench-admin@example.org \
+  POPCORN_ADMIN_PASSWORD=$ADMIN_PW POPCORN_AUTH_PBKDF2_ITERATIONS=1024 POPCORN_AUTH_MAX_FAILURES_PER_ADDRESS=100000 \
+    java -jar "$JAR" --port $PORT --nocluster > "$DATA/server-$1.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 180); do curl -sf "${URL}health/ready" > /dev/null && return 0; sleep 1; done
+  echo "server did not start; see $DATA/server-$1.log" >&2; exit 1
+}
+stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
+
+echo "== ballots: $CLIENTS clients, ${SECONDS_PER_PHASE}s per phase"
+start 1
+java bench/VoteBench.java "$URL" ballots "$CLIENTS" "$SECONDS_PER_PHASE" "$ADMIN_PW" | tee -a "$OUT"
+stop
+echo "== seeding $BALLOTS ballots"
+ROUND=$(java -cp "$H2" bench/SeedBallots.java "$DATA" "$BALLOTS")
+start 2
+echo "== results read with $BALLOTS ballots in round $ROUND"
+java bench/VoteBench.java "$URL" results "$ROUND" 300 | tee -a "$OUT"
+stop
+
+{
+  echo
+  echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $CLIENTS clients, ${SECONDS_PER_PHASE}s phases, $BALLOTS seeded ballots"
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB;"\
+       "$(java -version 2>&1 | head -1); H2 file database (WRITE_DELAY=0); client and server on the same machine."
+  echo '```'
+  cat "$OUT"
+  echo '```'
+} >> bench/RESULTS.md
+rm -rf "$DATA" "$OUT"
+echo "appended to bench/RESULTS.md"
