@@ -16,7 +16,7 @@ public class SeedBallots {
     public static void main(String[] args) throws Exception {
         String url = "jdbc:h2:file:" + java.nio.file.Path.of(args[0]).toAbsolutePath() + "/popcorn";
         int n = Integer.parseInt(args[1]);
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "popcorn")) {
             c.setAutoCommit(false);
             long base = 50_000_000L;
             long roundId = 40_000_000L;

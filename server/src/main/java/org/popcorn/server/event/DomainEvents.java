@@ -27,6 +27,7 @@ public class DomainEvents {
     public static final String ROUND_CLOSED = "round.closed";
     public static final String ROUND_OPENED = "round.opened";
     public static final String BALLOT_CAST = "ballot.cast";
+    public static final String MEMBER_REGISTERED = "member.registered";
 
     @PersistenceContext(unitName = "popcorn")
     EntityManager em;

@@ -53,6 +53,9 @@ public class MemberService {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    org.popcorn.server.event.DomainEvents events;
+
     @Transactional
     public Member register(Registration r) {
         return register(r, hasher.hash(r.password));
@@ -89,6 +92,8 @@ public class MemberService {
         }
         points.award(m.id(), WELCOME_POINTS, "Welcome to the community", "core", "joined");
         rewards.awardBadge(m.id(), "joined");
+        events.publish(org.popcorn.server.event.DomainEvents.MEMBER_REGISTERED, "core",
+                java.util.Map.of("memberId", m.id(), "handle", m.handle(), "homeCityId", r.homeCityId));
         metrics.counter("popcorn_registrations_total").inc();
         LOG.info(() -> "event=member.registered member=" + m.id() + " handle=" + m.handle() + " city=" + r.homeCityId);
         return m;

@@ -15,7 +15,7 @@ import org.popcorn.server.notification.EmailDelivery;
 
 /**
  * What happens once at start, after the schema is migrated: the first admin from {@code POPCORN_ADMIN_*}, demo data
- * when {@code POPCORN_DEMO=true} on an empty community, the e-mail delivery loop and the voting round scheduler.
+ * when {@code POPCORN_DEMO=true} on an empty community, the plugins, the e-mail delivery loop and the voting round scheduler.
  */
 @Startup
 @Singleton
@@ -35,6 +35,9 @@ public class Bootstrap {
 
     @Inject
     org.popcorn.server.voting.RoundScheduler rounds;
+
+    @Inject
+    org.popcorn.server.plugin.PluginHost plugins;
 
     @Inject
     @ConfigProperty(name = "popcorn.demo", defaultValue = "false")
@@ -65,6 +68,11 @@ public class Bootstrap {
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "event=bootstrap.demo-failed reason=" + e.getMessage(), e);
             }
+        }
+        try {
+            plugins.start();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "event=bootstrap.plugins-failed reason=" + e.getMessage(), e);
         }
         email.start();
         rounds.start();

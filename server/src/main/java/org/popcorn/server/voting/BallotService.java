@@ -47,6 +47,9 @@ public class BallotService {
     @Inject
     RewardsService rewards;
 
+    @Inject
+    org.popcorn.server.event.DomainEvents events;
+
     /** What a cast did. */
     public record Cast(Ballot ballot, boolean created) {
     }
@@ -54,16 +57,13 @@ public class BallotService {
     @Transactional
     public Cast cast(Caller caller, long roundId, BallotInput in) {
         Member me = caller.require();
+        // The round's row lock comes first and is held to the commit: ballots of one round are applied one after the
+        // other, so the running totals stay exact and no ballot lands after the close. (Taking the member's own locks
+        // first and the round's last was tried: under a storm of one member's concurrent changes it queued member
+        // locks behind the round lock until H2's lock timeout.)
         Round r = rounds.lock(roundId);
         Instant now = Instant.now();
-        if (!r.acceptsBallots(now)) {
-            throw ProblemException.conflict(switch (r.state()) {
-                case DRAFT, NOMINATING -> "Voting has not opened yet; it opens at " + r.opensAt() + ".";
-                case CLOSED -> "Voting has closed; ballots can no longer be cast or changed.";
-                case CANCELLED -> "This round was cancelled.";
-                case OPEN -> "Voting is not open at this moment (window " + r.opensAt() + " – " + r.closesAt() + ").";
-            }, "state");
-        }
+        requireAccepting(r, now);
         eligibility.require(r, me);
         Set<Long> choices = validChoices(r, in.choices);
         if (!r.sizeBrackets().contains(in.size)) {
@@ -92,10 +92,23 @@ public class BallotService {
             t.add();
             points.award(me.id(), VOTE_POINTS, "Voted in “" + r.title() + "”", "core", "vote-round-" + roundId);
             rewards.recordActivity(me.id(), "votes", 1);
+            events.publish(org.popcorn.server.event.DomainEvents.BALLOT_CAST, "core",
+                    java.util.Map.of("roundId", roundId, "memberId", me.id()));
         }
         em.flush();
         LOG.info(() -> "event=ballot." + (existing.isPresent() ? "changed" : "cast") + " round=" + roundId + " member=" + me.id());
         return new Cast(b, existing.isEmpty());
+    }
+
+    static void requireAccepting(Round r, Instant now) {
+        if (!r.acceptsBallots(now)) {
+            throw ProblemException.conflict(switch (r.state()) {
+                case DRAFT, NOMINATING -> "Voting has not opened yet; it opens at " + r.opensAt() + ".";
+                case CLOSED -> "Voting has closed; ballots can no longer be cast or changed.";
+                case CANCELLED -> "This round was cancelled.";
+                case OPEN -> "Voting is not open at this moment (window " + r.opensAt() + " – " + r.closesAt() + ").";
+            }, "state");
+        }
     }
 
     public Optional<Ballot> find(long roundId, long memberId) {

@@ -1,0 +1,25 @@
+package org.popcorn.api;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The plugin's access to the database it shares with the core. A plugin owns tables whose names start with its id
+ * (dashes as underscores, e.g. {@code meetups_rsvp}), created and upgraded by its Flyway migrations in the jar at
+ * {@code db/plugin-<pluginId>/V1__*.sql}. SQL must run on H2 2.x and PostgreSQL 13+. Never touch core tables.
+ */
+public interface Database {
+
+    /** Work to run in one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        /** Does the work with the transaction's connection; throwing rolls it back. */
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a new transaction: committed when it returns, rolled back when it throws. SQLExceptions are
+     * rethrown as {@link PluginProblem}s only when they break a constraint (409); others as runtime errors (500).
+     */
+    <T> T inTransaction(Work<T> work);
+}

@@ -1,0 +1,18 @@
+package org.popcorn.api;
+
+import java.util.Optional;
+
+/** Looks up members. Only public data: never e-mails or passwords. */
+public interface Members {
+
+    /** A member's public data and standing. */
+    record MemberInfo(long id, String handle, String displayName, Long homeCityId, int level, long lifetimePoints,
+                      boolean attendanceVisible) {
+    }
+
+    /** An active member by id. */
+    Optional<MemberInfo> byId(long memberId);
+
+    /** An active member by handle (case-insensitive). */
+    Optional<MemberInfo> byHandle(String handle);
+}

@@ -1,0 +1,40 @@
+package org.popcorn.api;
+
+import java.util.logging.Logger;
+
+/** The host's services for one plugin. Handed to {@link PopcornExtension#start}; safe to keep and use from any thread. */
+public interface PluginContext {
+
+    /** The plugin's id (from its manifest). */
+    String pluginId();
+
+    /** The SDK version the host provides. */
+    String sdkVersion();
+
+    /** The plugin's own tables, with transactions. */
+    Database database();
+
+    /** Look up members (public data only). */
+    Members members();
+
+    /** Look up cities. */
+    Cities cities();
+
+    /** Award points, count activities and award badges; the source is this plugin. */
+    Rewards rewards();
+
+    /** Tell members: inbox, and e-mail when they chose it. */
+    Notifications notifications();
+
+    /** Publish this plugin's own events. */
+    Events events();
+
+    /** Who is making the current HTTP request and what they may do. Only meaningful inside a request. */
+    CurrentMember currentMember();
+
+    /** This plugin's settings, as admins set them. */
+    Settings settings();
+
+    /** A logger named after the plugin; log one line per event with context. */
+    Logger log();
+}

@@ -1,0 +1,31 @@
+package org.popcorn.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A domain event delivered to {@link PopcornExtension#onEvent}. Core events: {@code member.registered}
+ * ({@code memberId}, {@code handle}), {@code ballot.cast} ({@code roundId}, {@code memberId}), {@code round.opened}
+ * ({@code roundId}), {@code round.closed} ({@code roundId}, {@code title}, {@code winnerCityId}, {@code winnerCityName},
+ * {@code chosenSize}, {@code pledges}, {@code votes}, {@code ballots}, {@code eligible}).
+ *
+ * @param id         unique and increasing; use it to make handling idempotent
+ * @param type       e.g. {@code round.closed}
+ * @param source     {@code core} or the publishing plugin's id
+ * @param payload    the event's data (numbers as {@link Number}, texts as {@link String})
+ * @param occurredAt when the cause committed
+ */
+public record PopcornEvent(long id, String type, String source, Map<String, Object> payload, Instant occurredAt) {
+
+    /** A payload number as a long, or null when absent. */
+    public Long longValue(String key) {
+        Object v = payload.get(key);
+        return v instanceof Number n ? n.longValue() : null;
+    }
+
+    /** A payload value as text, or null when absent. */
+    public String text(String key) {
+        Object v = payload.get(key);
+        return v == null ? null : String.valueOf(v);
+    }
+}

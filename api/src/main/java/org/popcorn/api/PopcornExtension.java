@@ -1,0 +1,67 @@
+package org.popcorn.api;
+
+import java.util.List;
+import java.util.Set;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * What a plugin contributes to Popcorn. A plugin has exactly one implementation, annotated with PF4J's
+ * {@code @Extension}; every method has a default, so a plugin implements only what it offers. The host reads the
+ * contributions after {@link #start} and lists them as the plugin's capability manifest ({@code GET /api/plugins}).
+ */
+public interface PopcornExtension extends ExtensionPoint {
+
+    /**
+     * Called once when the plugin starts, after its database migrations ran. Keep the context: it is the plugin's
+     * door to the host. Throwing here marks the plugin as failed (with the message as reason); the server goes on.
+     */
+    default void start(PluginContext context) {
+    }
+
+    /** Called when the plugin stops (server shutdown). Release what {@link #start} acquired. */
+    default void stop() {
+    }
+
+    /**
+     * The plugin's JAX-RS root resource, served under {@code /api/plugins/{pluginId}}: its methods' {@code @Path}s are
+     * relative to that address (a method without {@code @Path} answers at the address itself). Use sub-resource
+     * locators for more structure. Request and answer bodies are JSON (JSON-B); throw {@link PluginProblem} for errors.
+     * The core's authentication applies: see {@link PluginContext#currentMember()}. Null when the plugin has no routes.
+     */
+    default Object restResource() {
+        return null;
+    }
+
+    /** The event types this plugin listens to (e.g. {@code round.closed}); see {@link #onEvent}. */
+    default Set<String> eventTypes() {
+        return Set.of();
+    }
+
+    /**
+     * Receives an event of one of {@link #eventTypes()}, after the transaction that caused it committed, on a
+     * background thread. An exception is logged with the plugin id and recorded for admins; it never affects the core
+     * or another plugin. The same event may be delivered again after a failure: make handling idempotent.
+     */
+    default void onEvent(PopcornEvent event) {
+    }
+
+    /** Settings admins may change at run time, with their defaults. */
+    default List<SettingDefinition> settings() {
+        return List.of();
+    }
+
+    /** Badges this plugin awards; defined (or updated) at start. */
+    default List<BadgeDefinition> badges() {
+        return List.of();
+    }
+
+    /** Entries this plugin adds to the web UI's navigation; pages are served from the jar's {@code web/} folder. */
+    default List<NavigationEntry> navigation() {
+        return List.of();
+    }
+
+    /** Notification kinds this plugin sends, with the description members see on their e-mail choices. */
+    default List<NotificationKind> notificationKinds() {
+        return List.of();
+    }
+}

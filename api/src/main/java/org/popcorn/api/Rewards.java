@@ -1,0 +1,20 @@
+package org.popcorn.api;
+
+/** The reward system, with this plugin as the source of every entry. */
+public interface Rewards {
+
+    /**
+     * Pays points once per idempotency key: a second call with the same member and key pays nothing and answers false.
+     * Joins the caller's database transaction when there is none of its own, so call it after your own write committed.
+     */
+    boolean awardPoints(long memberId, int amount, String reason, String idempotencyKey);
+
+    /** Adds to a member's activity counter (e.g. {@code meetups_attended}); awards the badges whose threshold it reaches. */
+    void recordActivity(long memberId, String kind, long delta);
+
+    /** Awards one of this plugin's badges (see {@link PopcornExtension#badges()}); false when the member had it. */
+    boolean awardBadge(long memberId, String badgeCode);
+
+    /** "May this member …?" for a privilege code (e.g. {@code host-without-review}): by level or an admin's grant. */
+    boolean may(long memberId, String privilegeCode);
+}

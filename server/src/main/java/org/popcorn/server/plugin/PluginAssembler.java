@@ -1,0 +1,55 @@
+package org.popcorn.server.plugin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.popcorn.api.NotificationKind;
+import org.popcorn.api.PopcornExtension;
+import org.popcorn.api.SettingDefinition;
+
+/** Builds plugin views, including the routes read from the plugin's JAX-RS annotations. */
+@ApplicationScoped
+public class PluginAssembler {
+
+    @Inject
+    PluginSettingsStore settings;
+
+    public PluginViews.PluginView view(HostedPlugin p) {
+        PluginViews.PluginView v = new PluginViews.PluginView();
+        v.id = p.id;
+        v.version = p.version;
+        v.description = p.description;
+        v.provider = p.provider;
+        v.requires = p.requires;
+        v.state = p.state.name();
+        v.reason = p.reason;
+        PopcornExtension e = p.extension;
+        if (e != null) {
+            PluginViews.Manifest m = new PluginViews.Manifest();
+            m.routes = PluginRoutes.describe(p.id, e.restResource()).stream().map(r -> r.method() + " " + r.path()).toList();
+            m.tables = p.tables;
+            m.events = new ArrayList<>(new TreeSet<>(e.eventTypes()));
+            m.settings = new ArrayList<>();
+            for (SettingDefinition d : e.settings()) {
+                m.settings.add(PluginViews.SettingView.of(d, settings.value(p.id, d.key())));
+            }
+            m.badges = PluginViews.badgeCodes(e.badges());
+            m.navigation = e.navigation().stream().map(n -> PluginViews.NavView.of(p.id, n)).toList();
+            m.notificationKinds = e.notificationKinds().stream().map(NotificationKind::kind).toList();
+            v.manifest = m;
+        }
+        return v;
+    }
+
+    public List<PluginViews.NavView> navigation(java.util.Collection<HostedPlugin> plugins) {
+        List<PluginViews.NavView> out = new ArrayList<>();
+        for (HostedPlugin p : plugins) {
+            if (p.isActive()) {
+                p.extension.navigation().forEach(n -> out.add(PluginViews.NavView.of(p.id, n)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package org.popcorn.server.plugin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.Optional;
+import org.popcorn.api.Cities;
+import org.popcorn.api.Members;
+import org.popcorn.server.city.City;
+import org.popcorn.server.city.CityService;
+import org.popcorn.server.common.ProblemException;
+import org.popcorn.server.event.DomainEvents;
+import org.popcorn.server.member.Member;
+import org.popcorn.server.member.MemberService;
+import org.popcorn.server.notification.NotificationService;
+import org.popcorn.server.points.PointsService;
+import org.popcorn.server.points.RewardsService;
+
+/** Core operations offered to plugins, each in its own core transaction, translated to SDK types. */
+@ApplicationScoped
+public class PluginBridge {
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    CityService cities;
+
+    @Inject
+    PointsService points;
+
+    @Inject
+    RewardsService rewards;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    DomainEvents events;
+
+    public Optional<Members.MemberInfo> memberById(long id) {
+        try {
+            Member m = members.get(id);
+            return m.isDeleted() ? Optional.empty() : Optional.of(info(m));
+        } catch (ProblemException notFound) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<Members.MemberInfo> memberByHandle(String handle) {
+        return members.findByHandle(handle).filter(m -> !m.isDeleted()).map(this::info);
+    }
+
+    Members.MemberInfo info(Member m) {
+        return new Members.MemberInfo(m.id(), m.handle(), m.displayName(), m.homeCityId(),
+                points.levels().levelFor(m.lifetimePoints()).number(), m.lifetimePoints(), m.attendanceVisible());
+    }
+
+    public Optional<Cities.CityInfo> cityById(long id) {
+        try {
+            City c = cities.get(id);
+            return Optional.of(new Cities.CityInfo(c.id(), c.name(), c.countryCode(), c.zone().getId(), c.latitude(),
+                    c.longitude(), c.retired()));
+        } catch (ProblemException notFound) {
+            return Optional.empty();
+        }
+    }
+
+    @Transactional
+    public boolean awardPoints(String pluginId, long memberId, int amount, String reason, String key) {
+        return points.award(memberId, amount, reason, pluginId, key).created();
+    }
+
+    @Transactional
+    public void recordActivity(long memberId, String kind, long delta) {
+        rewards.recordActivity(memberId, kind, delta);
+    }
+
+    @Transactional
+    public boolean awardBadge(long memberId, String code) {
+        return rewards.awardBadge(memberId, code);
+    }
+
+    public boolean may(long memberId, String privilege) {
+        Member m = members.get(memberId);
+        return rewards.may(memberId, m.lifetimePoints(), privilege);
+    }
+
+    @Transactional
+    public void notify(String pluginId, long memberId, String kind, String title, String body, String link) {
+        notifications.notify(memberId, kind, title, body, link, pluginId);
+    }
+
+    @Transactional
+    public void publish(String pluginId, String type, Map<String, Object> payload) {
+        events.publish(type, pluginId, payload);
+    }
+}

@@ -1,0 +1,202 @@
+package org.popcorn.server.plugin;
+
+import jakarta.enterprise.inject.spi.CDI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.popcorn.api.Cities;
+import org.popcorn.api.CurrentMember;
+import org.popcorn.api.Database;
+import org.popcorn.api.Events;
+import org.popcorn.api.Members;
+import org.popcorn.api.Notifications;
+import org.popcorn.api.PluginContext;
+import org.popcorn.api.PluginProblem;
+import org.popcorn.api.PopcornSdk;
+import org.popcorn.api.Rewards;
+import org.popcorn.api.Settings;
+import org.popcorn.server.auth.Caller;
+
+/**
+ * The host side of {@link PluginContext}: each service delegates to the core through {@link PluginBridge}, a CDI bean
+ * that runs core work in the core's own transactions. Plugins never see an EntityManager or a server class.
+ */
+final class PluginContextImpl implements PluginContext {
+
+    private final String pluginId;
+    private final DataSource dataSource;
+    private final PluginBridge bridge;
+    private final PluginSettingsStore settingsStore;
+    private final Logger log;
+
+    PluginContextImpl(String pluginId, DataSource dataSource, PluginBridge bridge, PluginSettingsStore settingsStore) {
+        this.pluginId = pluginId;
+        this.dataSource = dataSource;
+        this.bridge = bridge;
+        this.settingsStore = settingsStore;
+        this.log = Logger.getLogger("popcorn.plugin." + pluginId);
+    }
+
+    @Override
+    public String pluginId() {
+        return pluginId;
+    }
+
+    @Override
+    public String sdkVersion() {
+        return PopcornSdk.VERSION;
+    }
+
+    @Override
+    public Database database() {
+        return new Database() {
+            @Override
+            public <T> T inTransaction(Work<T> work) {
+                try (Connection c = dataSource.getConnection()) {
+                    boolean auto = c.getAutoCommit();
+                    c.setAutoCommit(false);
+                    try {
+                        T result = work.run(c);
+                        c.commit();
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    } finally {
+                        c.setAutoCommit(auto);
+                    }
+                } catch (SQLException e) {
+                    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                        throw new PluginProblem(409, "This conflicts with existing data.", null);
+                    }
+                    throw new IllegalStateException("database error in plugin " + pluginId + ": " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public Members members() {
+        return new Members() {
+            @Override
+            public Optional<MemberInfo> byId(long memberId) {
+                return bridge.memberById(memberId);
+            }
+
+            @Override
+            public Optional<MemberInfo> byHandle(String handle) {
+                return bridge.memberByHandle(handle);
+            }
+        };
+    }
+
+    @Override
+    public Cities cities() {
+        return bridge::cityById;
+    }
+
+    @Override
+    public Rewards rewards() {
+        return new Rewards() {
+            @Override
+            public boolean awardPoints(long memberId, int amount, String reason, String idempotencyKey) {
+                return bridge.awardPoints(pluginId, memberId, amount, reason, idempotencyKey);
+            }
+
+            @Override
+            public void recordActivity(long memberId, String kind, long delta) {
+                bridge.recordActivity(memberId, kind, delta);
+            }
+
+            @Override
+            public boolean awardBadge(long memberId, String badgeCode) {
+                return bridge.awardBadge(memberId, badgeCode);
+            }
+
+            @Override
+            public boolean may(long memberId, String privilegeCode) {
+                return bridge.may(memberId, privilegeCode);
+            }
+        };
+    }
+
+    @Override
+    public Notifications notifications() {
+        return (memberId, kind, title, body, link) -> bridge.notify(pluginId, memberId, kind, title, body, link);
+    }
+
+    @Override
+    public Events events() {
+        return (type, payload) -> bridge.publish(pluginId, type, payload == null ? Map.of() : payload);
+    }
+
+    @Override
+    public CurrentMember currentMember() {
+        return new CurrentMember() {
+            Caller caller() {
+                return CDI.current().select(Caller.class).get();
+            }
+
+            @Override
+            public Optional<Long> id() {
+                Caller c = caller();
+                return c.isAuthenticated() ? Optional.of(c.requireMemberId()) : Optional.empty();
+            }
+
+            @Override
+            public long require() {
+                return caller().requireMemberId();
+            }
+
+            @Override
+            public boolean isAdmin() {
+                return caller().isAdmin();
+            }
+
+            @Override
+            public boolean organises(long cityId) {
+                return caller().mayOrganise(cityId);
+            }
+
+            @Override
+            public boolean isOrganiser() {
+                Caller c = caller();
+                return c.isAuthenticated() && (c.isAdmin() || !c.organisedCities().isEmpty());
+            }
+
+            @Override
+            public boolean may(String privilegeCode) {
+                Caller c = caller();
+                return c.isAuthenticated() && bridge.may(c.requireMemberId(), privilegeCode);
+            }
+        };
+    }
+
+    @Override
+    public Settings settings() {
+        return new Settings() {
+            @Override
+            public String get(String key) {
+                return settingsStore.value(pluginId, key);
+            }
+
+            @Override
+            public long getLong(String key) {
+                return Long.parseLong(get(key));
+            }
+
+            @Override
+            public boolean getBoolean(String key) {
+                return Boolean.parseBoolean(get(key));
+            }
+        };
+    }
+
+    @Override
+    public Logger log() {
+        return log;
+    }
+}

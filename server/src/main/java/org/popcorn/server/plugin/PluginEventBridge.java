@@ -1,0 +1,83 @@
+package org.popcorn.server.plugin;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.popcorn.api.PopcornEvent;
+import org.popcorn.server.event.DomainEvent;
+
+/**
+ * Delivers domain events to plugins' listeners once the transaction that caused them committed, on the managed
+ * executor, one task per plugin. A listener that throws is logged with the plugin's id and recorded in
+ * {@code plugin_event_failure} (admins see it); it never affects the core's write or another plugin.
+ */
+@ApplicationScoped
+public class PluginEventBridge {
+
+    private static final Logger LOG = Logger.getLogger(PluginEventBridge.class.getName());
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    FailureLog failures;
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainEvent e) {
+        for (HostedPlugin p : host.all()) {
+            if (!p.isActive() || !p.extension.eventTypes().contains(e.type()) || p.id.equals(e.source())) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> payload = JSON.fromJson(e.payload(), HashMap.class);
+            PopcornEvent event = new PopcornEvent(e.id(), e.type(), e.source(), Map.copyOf(payload), e.occurredAt());
+            executor.submit(() -> deliver(p, event));
+        }
+    }
+
+    void deliver(HostedPlugin p, PopcornEvent event) {
+        if (!p.isActive()) {
+            return;
+        }
+        try {
+            p.extension.onEvent(event);
+        } catch (RuntimeException | LinkageError ex) {
+            String why = PluginHost.rootMessage(ex);
+            LOG.log(Level.SEVERE, "event=plugin.listener-failed plugin=" + p.id + " eventType=" + event.type() + " eventId="
+                    + event.id() + " reason=\"" + why + "\"", ex);
+            try {
+                failures.record(p.id, event, why);
+            } catch (RuntimeException recordFailed) {
+                LOG.log(Level.SEVERE, "event=plugin.listener-failure-not-recorded plugin=" + p.id + " reason=" + recordFailed.getMessage());
+            }
+        }
+    }
+
+    /** Records failed deliveries in their own transaction. */
+    @ApplicationScoped
+    public static class FailureLog {
+
+        @PersistenceContext(unitName = "popcorn")
+        EntityManager em;
+
+        @Transactional
+        public void record(String pluginId, PopcornEvent event, String error) {
+            em.persist(new PluginEventFailure(pluginId, event.id(), event.type(), error, java.time.Instant.now()));
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.popcorn.server.plugin;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.popcorn.api.BadgeDefinition;
+import org.popcorn.api.NotificationKind;
+import org.popcorn.api.PopcornExtension;
+import org.popcorn.api.PopcornSdk;
+import org.popcorn.server.common.ProblemException;
+import org.popcorn.server.notification.NotificationKinds;
+import org.popcorn.server.points.Badge;
+import org.popcorn.server.points.RewardsService;
+
+/**
+ * Loads plugins from {@code popcorn.plugins.dir} (PF4J jars), checks their SDK range, runs their migrations, starts
+ * them, and keeps their state. A plugin that is broken in any way — bad descriptor, missing dependency, incompatible SDK
+ * range, failing migration, tables outside its prefix, exception while starting — is refused with one log line and
+ * listed as FAILED with the reason; the server and the other plugins go on. Admins disable and enable plugins at run
+ * time (kept in {@code plugin_state}) and rescan the directory for new jars.
+ */
+@ApplicationScoped
+public class PluginHost {
+
+    private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
+    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+(?:table|sequence|index\\s+\\S+\\s+on)\\s+(?:if\\s+not\\s+exists\\s+)?([A-Za-z0-9_.\"]+)");
+
+    @Resource(lookup = "java:app/jdbc/popcorn")
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "popcorn.plugins.dir", defaultValue = "./plugins")
+    String pluginsDir;
+
+    @Inject
+    PluginBridge bridge;
+
+    @Inject
+    PluginSettingsStore settings;
+
+    @Inject
+    PluginStates states;
+
+    @Inject
+    RewardsService rewards;
+
+    private PopcornPluginManager manager;
+    private final Map<String, HostedPlugin> plugins = new LinkedHashMap<>();
+
+    /** Loads and starts every plugin jar in the directory. */
+    public synchronized void start() {
+        Path dir = Path.of(pluginsDir).toAbsolutePath().normalize();
+        manager = new PopcornPluginManager(dir, PopcornSdk.VERSION);
+        LOG.info(() -> "event=plugins.scanning dir=" + dir + " sdk=" + PopcornSdk.VERSION);
+        scan(dir);
+    }
+
+    /** Loads jars that appeared since the last scan; answers the ids found. */
+    public synchronized List<String> rescan() {
+        if (manager == null) {
+            start();
+            return new ArrayList<>(plugins.keySet());
+        }
+        Set<String> before = new TreeSet<>(plugins.keySet());
+        scan(Path.of(pluginsDir).toAbsolutePath().normalize());
+        return plugins.keySet().stream().filter(id -> !before.contains(id)).toList();
+    }
+
+    private void scan(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            LOG.info(() -> "event=plugins.none dir=" + dir + " reason=\"no such directory\"");
+            return;
+        }
+        Set<Path> known = new TreeSet<>();
+        plugins.values().forEach(p -> known.add(p.jar));
+        List<Path> jars;
+        try (Stream<Path> s = Files.list(dir)) {
+            jars = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "event=plugins.scan-failed dir=" + dir + " reason=" + e.getMessage());
+            return;
+        }
+        for (Path jar : jars) {
+            if (!known.contains(jar.toAbsolutePath().normalize())) {
+                load(jar.toAbsolutePath().normalize());
+            }
+        }
+    }
+
+    private void load(Path jar) {
+        String id;
+        try {
+            id = manager.loadPlugin(jar);
+        } catch (RuntimeException e) {
+            refuse(new HostedPlugin(jar.getFileName().toString(), jar), "cannot load: " + rootMessage(e));
+            return;
+        }
+        if (id == null) {
+            refuse(new HostedPlugin(jar.getFileName().toString(), jar), "not a Popcorn plugin (no valid PF4J descriptor)");
+            return;
+        }
+        HostedPlugin p = new HostedPlugin(id, jar);
+        PluginWrapper w = manager.getPlugin(id);
+        p.wrapper = w;
+        PluginDescriptor d = w.getDescriptor();
+        p.version = d.getVersion();
+        p.description = d.getPluginDescription() == null ? "" : d.getPluginDescription();
+        p.provider = d.getProvider() == null ? "" : d.getProvider();
+        p.requires = d.getRequires() == null ? "*" : d.getRequires();
+        plugins.put(id, p);
+        try {
+            if (!id.matches("[a-z][a-z0-9-]{1,40}")) {
+                throw new Refusal("its id must be 2-41 lower-case letters, digits or '-', starting with a letter");
+            }
+            if (!manager.getVersionManager().checkVersionConstraint(PopcornSdk.VERSION, p.requires)) {
+                throw new Refusal("incompatible SDK: it requires " + p.requires + ", this server provides " + PopcornSdk.VERSION);
+            }
+            PluginState state = manager.startPlugin(id);
+            if (state != PluginState.STARTED) {
+                Throwable why = w.getFailedException();
+                throw new Refusal("PF4J could not start it (" + state + (why != null ? ": " + rootMessage(why) : "") + ")");
+            }
+            List<PopcornExtension> extensions = manager.getExtensions(PopcornExtension.class, id);
+            if (extensions.size() != 1) {
+                throw new Refusal("it must have exactly one @Extension implementing PopcornExtension; found " + extensions.size());
+            }
+            p.extension = extensions.get(0);
+            p.tables = migrate(p);
+            p.context = new PluginContextImpl(id, dataSource, bridge, settings);
+            try {
+                p.extension.start(p.context);
+            } catch (RuntimeException | LinkageError e) {
+                throw new Refusal("exception while starting: " + rootMessage(e));
+            }
+            for (BadgeDefinition b : p.extension.badges()) {
+                rewards.defineBadge(new Badge(b.code(), b.name(), b.description(), b.icon(), id, b.activityKind(), b.threshold()));
+            }
+            for (NotificationKind k : p.extension.notificationKinds()) {
+                NotificationKinds.register(k.kind(), k.description());
+            }
+            p.state = states.isEnabled(id) ? HostedPlugin.State.STARTED : HostedPlugin.State.DISABLED;
+            p.reason = p.state == HostedPlugin.State.DISABLED ? "disabled by an admin" : null;
+            LOG.info(() -> "event=plugin.started plugin=" + id + " version=" + p.version + " state=" + p.state);
+        } catch (Refusal | RuntimeException e) {
+            refuse(p, e instanceof Refusal ? e.getMessage() : rootMessage(e));
+            try {
+                manager.stopPlugin(id);
+            } catch (RuntimeException ignored) {
+                // already stopped or never started
+            }
+        }
+    }
+
+    private void refuse(HostedPlugin p, String reason) {
+        p.fail(reason);
+        p.extension = null;
+        plugins.put(p.id, p);
+        LOG.severe(() -> "event=plugin.refused plugin=" + p.id + " jar=" + p.jar.getFileName() + " reason=\"" + reason + "\"");
+    }
+
+    /** Runs the plugin's Flyway migrations from {@code db/plugin-<id>}; answers the tables they create. */
+    private List<String> migrate(HostedPlugin p) throws Refusal {
+        String location = "db/plugin-" + p.id;
+        ClassLoader cl = p.wrapper.getPluginClassLoader();
+        if (cl.getResource(location) == null) {
+            return List.of();
+        }
+        String prefix = p.id.replace('-', '_') + "_";
+        Flyway flyway = Flyway.configure(cl).dataSource(dataSource).locations("classpath:" + location)
+                .table("flyway_history_" + prefix.substring(0, prefix.length() - 1))
+                .baselineOnMigrate(true).baselineVersion("0").load();
+        List<String> tables = new ArrayList<>();
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getScript() == null || !m.getScript().endsWith(".sql")) {
+                continue;
+            }
+            try (InputStream in = cl.getResourceAsStream(location + "/" + m.getScript())) {
+                if (in == null) {
+                    continue;
+                }
+                Matcher matcher = CREATE_TABLE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    String name = matcher.group(1).replace("\"", "").toLowerCase();
+                    if (!name.startsWith(prefix)) {
+                        throw new Refusal("migration " + m.getScript() + " creates '" + name + "', outside the plugin's prefix '" + prefix + "'");
+                    }
+                    if (matcher.group(0).toLowerCase().contains("table")) {
+                        tables.add(name);
+                    }
+                }
+            } catch (IOException e) {
+                throw new Refusal("cannot read migration " + m.getScript() + ": " + e.getMessage());
+            }
+        }
+        try {
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            throw new Refusal("migration failed: " + rootMessage(e));
+        }
+        return tables;
+    }
+
+    public synchronized Collection<HostedPlugin> all() {
+        return new ArrayList<>(plugins.values());
+    }
+
+    /** A plugin by id; 404 when unknown. */
+    public synchronized HostedPlugin plugin(String id) {
+        HostedPlugin p = plugins.get(id);
+        if (p == null) {
+            throw ProblemException.notFound("No plugin '" + id + "' is installed.");
+        }
+        return p;
+    }
+
+    /** An active plugin; 404 with the reason when it is disabled, failed or unknown. */
+    public HostedPlugin active(String id) {
+        HostedPlugin p = plugin(id);
+        if (!p.isActive()) {
+            throw ProblemException.notFound("Plugin '" + id + "' is " + p.state.name().toLowerCase()
+                    + (p.reason == null ? "" : ": " + p.reason) + ".");
+        }
+        return p;
+    }
+
+    /** Admin: turns a plugin on or off at run time; the choice survives restarts. */
+    public synchronized HostedPlugin setEnabled(String id, boolean enabled, long adminId) {
+        HostedPlugin p = plugin(id);
+        if (p.state == HostedPlugin.State.FAILED) {
+            throw ProblemException.conflict("Plugin '" + id + "' failed to start (" + p.reason + "); fix it and rescan.", "enabled");
+        }
+        states.set(id, enabled, adminId);
+        p.state = enabled ? HostedPlugin.State.STARTED : HostedPlugin.State.DISABLED;
+        p.reason = enabled ? null : "disabled by an admin";
+        LOG.info(() -> "event=plugin." + (enabled ? "enabled" : "disabled") + " plugin=" + id + " by=" + adminId);
+        return p;
+    }
+
+    @PreDestroy
+    synchronized void stopAll() {
+        for (HostedPlugin p : plugins.values()) {
+            if (p.extension != null) {
+                try {
+                    p.extension.stop();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "event=plugin.stop-failed plugin=" + p.id + " reason=" + e.getMessage());
+                }
+            }
+        }
+        if (manager != null) {
+            manager.stopPlugins();
+            manager.unloadPlugins();
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.length() > 400 ? m.substring(0, 400) + "…" : m;
+    }
+
+    /** A reason to refuse a plugin. */
+    static final class Refusal extends Exception {
+        Refusal(String message) {
+            super(message);
+        }
+    }
+}

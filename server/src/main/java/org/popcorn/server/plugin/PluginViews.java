@@ -1,0 +1,104 @@
+package org.popcorn.server.plugin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.popcorn.api.BadgeDefinition;
+import org.popcorn.api.NavigationEntry;
+import org.popcorn.api.SettingDefinition;
+
+/** How plugins look in the API. */
+public final class PluginViews {
+
+    private PluginViews() {
+    }
+
+    /** A plugin with its capability manifest. */
+    @Schema(name = "Plugin")
+    public static class PluginView {
+        public String id;
+        public String version;
+        public String description;
+        public String provider;
+        @Schema(description = "The SDK range it requires")
+        public String requires;
+        @Schema(enumeration = {"STARTED", "DISABLED", "FAILED"})
+        public String state;
+        @Schema(description = "Why it is disabled or failed")
+        public String reason;
+        public Manifest manifest;
+    }
+
+    /** What a plugin contributes. */
+    @Schema(name = "PluginManifest")
+    public static class Manifest {
+        @Schema(description = "Its API routes, e.g. 'GET /api/plugins/feedback/items'")
+        public List<String> routes;
+        public List<String> tables;
+        public List<String> events;
+        public List<SettingView> settings;
+        public List<String> badges;
+        public List<NavView> navigation;
+        public List<String> notificationKinds;
+    }
+
+    /** A setting with its current value. */
+    @Schema(name = "PluginSetting")
+    public static class SettingView {
+        public String key;
+        public String type;
+        public String defaultValue;
+        public String value;
+        public String description;
+
+        static SettingView of(SettingDefinition d, String value) {
+            SettingView v = new SettingView();
+            v.key = d.key();
+            v.type = d.type().name();
+            v.defaultValue = d.defaultValue();
+            v.value = value;
+            v.description = d.description();
+            return v;
+        }
+    }
+
+    /** A navigation entry for the web UI. */
+    @Schema(name = "NavigationEntry")
+    public static class NavView {
+        public String pluginId;
+        public Map<String, String> label;
+        public String href;
+        public String icon;
+
+        static NavView of(String pluginId, NavigationEntry e) {
+            NavView v = new NavView();
+            v.pluginId = pluginId;
+            v.label = e.labels();
+            v.href = e.href();
+            v.icon = e.icon();
+            return v;
+        }
+    }
+
+    /** An event delivery that failed. */
+    @Schema(name = "PluginEventFailure")
+    public static class Failure {
+        public long id;
+        public long eventId;
+        public String eventType;
+        public String error;
+        public Instant failedAt;
+    }
+
+    /** Enable or disable. */
+    @Schema(name = "PluginToggle")
+    public static class Toggle {
+        @jakarta.validation.constraints.NotNull(message = "Say true or false.")
+        public Boolean enabled;
+    }
+
+    static List<String> badgeCodes(List<BadgeDefinition> badges) {
+        return badges.stream().map(BadgeDefinition::code).toList();
+    }
+}

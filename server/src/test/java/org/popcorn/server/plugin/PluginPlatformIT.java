@@ -1,0 +1,171 @@
+package org.popcorn.server.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.popcorn.server.support.Api;
+import org.popcorn.server.support.Api.Reply;
+import org.popcorn.server.support.TestPlugins;
+import org.popcorn.testplugins.explodes.ExplodingExtension;
+import org.popcorn.testplugins.probe.ProbeExtension;
+
+/** The plugin host on the real server: loading, refusing broken plugins, routes, migrations, events, admin control. */
+@ExtendWith(ArquillianExtension.class)
+class PluginPlatformIT {
+
+    static {
+        // The jars must exist before Arquillian starts the server, i.e. before any JUnit callback.
+        TestPlugins.reset();
+        TestPlugins.jar("probe.jar", "probe", ">=0.1.0 & <1.0.0", ProbeExtension.class, "probe");
+        TestPlugins.jar("broken.jar", null, "*", null, null);
+        TestPlugins.jar("incompatible.jar", "incompatible", ">=9.0.0", ExplodingExtension.class, null);
+        TestPlugins.jar("explodes.jar", "explodes", "*", ExplodingExtension.class, null);
+        TestPlugins.jar("badtables.jar", "badtables", "*", ProbeExtension.class, "badtables");
+    }
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+    }
+
+    Map<String, JsonObject> plugins() {
+        return api.get("api/plugins", null).jsonValue().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(p -> p.getString("id"), p -> p));
+    }
+
+    @Test
+    void brokenPluginsAreRefusedWithReasonsWhileTheGoodOneRuns() {
+        Map<String, JsonObject> all = plugins();
+        assertEquals("STARTED", all.get("probe").getString("state"), all.toString());
+        assertEquals("FAILED", all.get("incompatible").getString("state"));
+        assertTrue(all.get("incompatible").getString("reason").contains("incompatible SDK"), all.get("incompatible").toString());
+        assertEquals("FAILED", all.get("explodes").getString("state"));
+        assertTrue(all.get("explodes").getString("reason").contains("boom"), all.get("explodes").toString());
+        assertEquals("FAILED", all.get("badtables").getString("state"));
+        assertTrue(all.get("badtables").getString("reason").contains("outside the plugin's prefix"), all.get("badtables").toString());
+        assertTrue(all.containsKey("broken.jar"), "the jar without a descriptor is listed: " + all.keySet());
+        assertEquals("FAILED", all.get("broken.jar").getString("state"));
+
+        JsonObject manifest = all.get("probe").getJsonObject("manifest");
+        assertTrue(manifest.getJsonArray("routes").toString().contains("POST /api/plugins/probe/notes"), manifest.toString());
+        assertTrue(manifest.getJsonArray("tables").toString().contains("probe_note"));
+        assertTrue(manifest.getJsonArray("events").toString().contains("member.registered"));
+        assertEquals(404, api.get("api/plugins/explodes/anything", null).status());
+        assertTrue(api.get("api/plugins/explodes/anything", null).body().contains("boom"));
+    }
+
+    @Test
+    void pluginRoutesUseTheCoresAuthTablesPointsAndProblems() {
+        long city = api.cityId("Beijing");
+        assertEquals(401, api.get("api/plugins/probe/hello", null).status(), "the core's authentication applies");
+        String token = api.member("plugin-fan", city);
+        JsonObject hello = api.get("api/plugins/probe/hello", token).json();
+        assertEquals("hello", hello.getString("greeting"));
+        assertEquals("plugin-fan", hello.getString("member"));
+
+        Reply invalid = api.post("api/plugins/probe/notes", "{\"text\":\"\"}", token);
+        assertEquals(422, invalid.status());
+        assertTrue(invalid.contentType().startsWith("application/problem+json"));
+        assertEquals("text", invalid.json().getString("field"));
+        assertEquals(200, api.post("api/plugins/probe/notes", "{\"text\":\"first\"}", token).status());
+        assertTrue(api.get("api/plugins/probe/notes", null).body().contains("\"text\":\"first\""), "the plugin's table works");
+        JsonObject points = api.get("api/me/points", token).json();
+        assertTrue(points.getJsonObject("ledger").getJsonArray("items").stream()
+                .anyMatch(e -> e.asJsonObject().getString("source").equals("probe")), "points paid with the plugin as source");
+
+        // the plugin hears member.registered after the commit
+        awaitTrue(() -> api.get("api/plugins/probe/notes", null).body().contains("welcome plugin-fan"), "listener ran");
+        assertTrue(api.send("GET", "openapi", null, null, null).body().contains("/api/plugins/probe/notes"), "plugin routes in /openapi");
+    }
+
+    @Test
+    void aFailingListenerDoesNotBreakTheCoreWrite() {
+        String admin = api.adminToken();
+        long a = api.cityId("Chengdu");
+        long b = api.cityId("Wuhan");
+        java.time.Instant now = java.time.Instant.now();
+        Reply round = api.post("api/rounds", "{\"title\":\"Listener round\",\"opensAt\":\"" + now.minusSeconds(5) + "\",\"closesAt\":\""
+                + now.plusSeconds(3600) + "\",\"candidateCityIds\":[" + a + "," + b + "]}", admin);
+        long id = round.json().getJsonNumber("id").longValue();
+        api.post("api/rounds/" + id + "/open", null, admin);
+        Reply vote = api.put("api/rounds/" + id + "/ballot", "{\"choices\":[" + a + "],\"size\":200}", api.member("listener-fan", a));
+        assertEquals(201, vote.status(), "the core write succeeds although the probe's ballot.cast listener throws");
+        awaitTrue(() -> api.get("api/admin/plugins/probe/failures", admin).body().contains("probe listener fails on purpose"),
+                "the failure is recorded for admins");
+        assertEquals(1, api.get("api/rounds/" + id + "/results", null).json().getInt("ballots"));
+    }
+
+    @Test
+    void adminsDisableEnableConfigureAndRescan() throws Exception {
+        String admin = api.adminToken();
+        String fan = api.member("toggle-fan", api.cityId("Shanghai"));
+        assertEquals(403, api.put("api/admin/plugins/probe", "{\"enabled\":false}", fan).status());
+        assertTrue(api.get("api/ui/navigation", null).body().contains("/plugins/probe/index.html"));
+        assertEquals(200, api.send("GET", "plugins/probe/index.html", null, null, null).status(), "the plugin's page is served");
+
+        assertEquals("DISABLED", api.put("api/admin/plugins/probe", "{\"enabled\":false}", admin).json().getString("state"));
+        Reply gone = api.get("api/plugins/probe/notes", null);
+        assertEquals(404, gone.status());
+        assertTrue(gone.contentType().startsWith("application/problem+json"));
+        assertTrue(gone.body().contains("disabled"), gone.body());
+        assertFalse(api.get("api/ui/navigation", null).body().contains("probe"), "its page leaves the navigation");
+        assertEquals(404, api.send("GET", "plugins/probe/index.html", null, null, null).status());
+        assertEquals(409, api.put("api/admin/plugins/explodes", "{\"enabled\":true}", admin).status(), "a failed plugin cannot be enabled");
+
+        assertEquals("STARTED", api.put("api/admin/plugins/probe", "{\"enabled\":true}", admin).json().getString("state"));
+        assertEquals(200, api.get("api/plugins/probe/notes", null).status());
+
+        Reply bad = api.put("api/admin/plugins/probe/settings", "{\"max-notes\":\"many\"}", admin);
+        assertEquals(422, bad.status());
+        assertEquals("max-notes", bad.json().getString("field"));
+        assertEquals(200, api.put("api/admin/plugins/probe/settings", "{\"greeting\":\"ni hao\"}", admin).status());
+        assertEquals("ni hao", api.get("api/plugins/probe/hello", fan).json().getString("greeting"), "settings apply at run time");
+
+        TestPlugins.jar("late.jar", "late", "*", ExplodingExtension.class, null);
+        assertFalse(plugins().containsKey("late"));
+        Reply rescan = api.post("api/admin/plugins/rescan", null, admin);
+        assertEquals(200, rescan.status(), rescan.toString());
+        assertTrue(plugins().containsKey("late"), "a dropped-in jar is picked up by rescan");
+    }
+
+    static void awaitTrue(java.util.function.BooleanSupplier check, String what) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (check.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("timed out waiting: " + what);
+    }
+}

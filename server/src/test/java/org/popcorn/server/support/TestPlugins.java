@@ -1,0 +1,71 @@
+package org.popcorn.server.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
+/** Builds PF4J plugin jars from test classes, the way a plugin's own build would (manifest + extension index). */
+public final class TestPlugins {
+
+    /** Where the server under test loads plugins from (see arquillian.xml and the failsafe configuration). */
+    public static final Path DIR = Path.of(System.getProperty("it.plugins.dir", "target/it-plugins"));
+
+    private TestPlugins() {
+    }
+
+    /** Removes the test-built jars from the plugins directory (the example plugin built by the invoker stays). */
+    public static void reset() {
+        try {
+            if (Files.exists(DIR)) {
+                try (Stream<Path> s = Files.list(DIR)) {
+                    s.filter(p -> !p.getFileName().toString().startsWith("feedback-plugin")).map(Path::toFile).forEach(File::delete);
+                }
+            }
+            Files.createDirectories(DIR);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes {@code <id>.jar}: the given classes (with their inner classes), the extension index naming
+     * {@code extension}, the files under {@code src/test/resources/testplugins/<resourcesOf>} and a manifest.
+     * A null id leaves Plugin-Id out (a broken descriptor).
+     */
+    public static Path jar(String fileName, String id, String requires, Class<?> extension, String resourcesOf, Class<?>... classes) {
+        JavaArchive jar = ShrinkWrap.create(JavaArchive.class, fileName);
+        if (extension != null) {
+            jar.addClass(extension);
+            jar.add(new StringAsset(extension.getName() + "\n"), "META-INF/extensions.idx");
+        }
+        for (Class<?> c : classes) {
+            jar.addClass(c);
+        }
+        if (resourcesOf != null) {
+            Path root = Path.of("src/test/resources/testplugins", resourcesOf);
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(Files::isRegularFile).forEach(f -> jar.addAsResource(f.toFile(), root.relativize(f).toString().replace('\\', '/')));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        StringBuilder mf = new StringBuilder("Manifest-Version: 1.0\n");
+        if (id != null) {
+            mf.append("Plugin-Id: ").append(id).append('\n');
+        }
+        mf.append("Plugin-Version: 1.0.0\n");
+        mf.append("Plugin-Requires: ").append(requires).append('\n');
+        mf.append("Plugin-Class: org.popcorn.api.PopcornPlugin\n");
+        mf.append("Plugin-Description: Test plugin ").append(id).append('\n');
+        mf.append("Plugin-Provider: Popcorn tests\n");
+        jar.setManifest(new StringAsset(mf.toString()));
+        Path out = DIR.resolve(fileName);
+        jar.as(ZipExporter.class).exportTo(out.toFile(), true);
+        return out;
+    }
+}

@@ -1,0 +1,124 @@
+package org.popcorn.testplugins.probe;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pf4j.Extension;
+import org.popcorn.api.NavigationEntry;
+import org.popcorn.api.PluginContext;
+import org.popcorn.api.PluginProblem;
+import org.popcorn.api.PopcornEvent;
+import org.popcorn.api.PopcornExtension;
+import org.popcorn.api.SettingDefinition;
+
+/** A test plugin exercising the SDK: routes through the core's auth, its own table, events, settings, a page. */
+@Extension
+public class ProbeExtension implements PopcornExtension {
+
+    private PluginContext ctx;
+
+    @Override
+    public void start(PluginContext context) {
+        this.ctx = context;
+    }
+
+    @Override
+    public Object restResource() {
+        return new Api();
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("member.registered", "ballot.cast");
+    }
+
+    @Override
+    public void onEvent(PopcornEvent event) {
+        if (event.type().equals("ballot.cast")) {
+            throw new IllegalStateException("probe listener fails on purpose");
+        }
+        ctx.database().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into probe_note (text, author_id) values (?, ?)")) {
+                ps.setString(1, "welcome " + event.text("handle"));
+                ps.setLong(2, event.longValue("memberId"));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<SettingDefinition> settings() {
+        return List.of(new SettingDefinition("greeting", SettingDefinition.Type.STRING, "hello", "How the probe greets"),
+                new SettingDefinition("max-notes", SettingDefinition.Type.INTEGER, "100", "Notes kept"));
+    }
+
+    @Override
+    public List<NavigationEntry> navigation() {
+        return List.of(new NavigationEntry(Map.of("en", "Probe", "zh-CN", "探针"), "/plugins/probe/index.html", "flask"));
+    }
+
+    /** A note. */
+    public static class Note {
+        public String text;
+        public Long authorId;
+    }
+
+    /** The plugin's routes under /api/plugins/probe. */
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public class Api {
+
+        @GET
+        @Path("hello")
+        public Map<String, Object> hello() {
+            long me = ctx.currentMember().require();
+            return Map.of("greeting", ctx.settings().get("greeting"), "member", ctx.members().byId(me).orElseThrow().handle());
+        }
+
+        @POST
+        @Path("notes")
+        public Note add(Note note) {
+            long me = ctx.currentMember().require();
+            if (note == null || note.text == null || note.text.isBlank()) {
+                throw PluginProblem.invalid("Write something.", "text");
+            }
+            ctx.database().inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("insert into probe_note (text, author_id) values (?, ?)")) {
+                    ps.setString(1, note.text);
+                    ps.setLong(2, me);
+                    return ps.executeUpdate();
+                }
+            });
+            ctx.rewards().awardPoints(me, 5, "Wrote a probe note", "note-" + note.text);
+            note.authorId = me;
+            return note;
+        }
+
+        @GET
+        @Path("notes")
+        public List<Note> notes() {
+            return ctx.database().inTransaction(c -> {
+                List<Note> out = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("select text, author_id from probe_note order by id");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Note n = new Note();
+                        n.text = rs.getString(1);
+                        n.authorId = rs.getLong(2);
+                        out.add(n);
+                    }
+                }
+                return out;
+            });
+        }
+    }
+}

@@ -1,0 +1,1 @@
+create table member_shadow (id bigint primary key);
