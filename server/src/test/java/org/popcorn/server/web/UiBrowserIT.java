@@ -1,0 +1,262 @@
+package org.popcorn.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.popcorn.server.support.Api;
+
+/**
+ * The web UI in a real headless Chromium (Debian's chromium + chromium-driver) against the real server: a fan signs up,
+ * votes and sees the receipt and the results chart; an organiser creates, opens and closes a round; an admin disables
+ * a plugin and its page leaves the navigation. Screenshots of the pages (desktop and phone) go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UiBrowserIT {
+
+    static final Path SHOTS = Path.of("target/screenshots");
+    static WebDriver driver;
+
+    @TempDir
+    static Path profile;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--no-default-browser-check", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath(),
+                "--lang=en-US", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        open("#/");
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); localStorage.setItem('popcorn.lang', 'en');");
+        driver.navigate().refresh(); // start each test with a fresh app: logged out, English
+        visible(By.cssSelector("main h1"));
+    }
+
+    /** The server as the browser reaches it: Arquillian's address may be the host's IP, which the resolver rules block. */
+    String site() {
+        return "http://127.0.0.1:" + base.getPort() + "/";
+    }
+
+    void open(String hash) {
+        driver.get(site() + hash);
+    }
+
+    /** Opens a page and reloads it, so the app renders it afresh even when the browser already shows that address. */
+    void reload(String hash) {
+        driver.get(site() + hash);
+        driver.navigate().refresh();
+    }
+
+    WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void click(By by) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement e = wait.until(ExpectedConditions.elementToBeClickable(by));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+                e.click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+                if (attempt == 5) {
+                    throw rerendered;
+                }
+            }
+        }
+    }
+
+    void type(By by, String text) {
+        WebElement e = visible(by);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    void setValue(By by, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", visible(by), value);
+    }
+
+    void shot(String name) throws Exception {
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + "-desktop.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(new Dimension(390, 844));
+        Thread.sleep(400);
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + "-phone.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    void loginInBrowser(String login, String password) {
+        open("#/login");
+        type(By.id("login-name"), login);
+        type(By.id("login-password"), password);
+        click(By.id("login-submit"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=nav-logout]")).size() > 0);
+    }
+
+    long openRound(String adminToken, long a, long b) {
+        Instant now = Instant.now();
+        long id = api.post("api/rounds", "{\"title\":\"Browser round\",\"opensAt\":\"" + now.minusSeconds(5) + "\",\"closesAt\":\""
+                + now.plusSeconds(3600) + "\",\"candidateCityIds\":[" + a + "," + b + "],\"sizeBrackets\":[50,200,1000]}", adminToken)
+                .json().getJsonNumber("id").longValue();
+        api.post("api/rounds/" + id + "/open", null, adminToken);
+        return id;
+    }
+
+    @Test
+    void aFanSignsUpVotesAndSeesTheReceiptAndTheResultsChart() throws Exception {
+        String admin = api.adminToken();
+        long chengdu = api.cityId("Chengdu");
+        long wuhan = api.cityId("Wuhan");
+        long round = openRound(admin, chengdu, wuhan);
+        open("#/");
+        visible(By.cssSelector("main h1"));
+        shot("home");
+
+        open("#/signup");
+        type(By.id("signup-handle"), "browser-fan");
+        type(By.id("signup-display-name"), "Browser Fan");
+        type(By.id("signup-email"), "browser-fan@example.org");
+        type(By.id("signup-password"), "browser-password");
+        type(By.id("signup-city"), "北京");
+        click(By.cssSelector("[data-testid=city-option]"));
+        shot("signup");
+        click(By.id("signup-submit"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=nav-logout]")).size() > 0);
+
+        open("#/rounds/" + round);
+        click(By.cssSelector("[data-testid=ballot-choice-" + chengdu + "]"));
+        new org.openqa.selenium.support.ui.Select(visible(By.id("ballot-size"))).selectByValue("200");
+        click(By.id("ballot-pledge"));
+        click(By.id("ballot-submit"));
+        String receipt = visible(By.cssSelector("[data-testid=receipt]")).getText();
+        assertTrue(receipt.matches("(?s).*[A-Z2-9]{5}(-[A-Z2-9]{5}){3}.*"), "the receipt is shown: " + receipt);
+        shot("ballot");
+
+        api.post("api/rounds/" + round + "/close", null, admin);
+        reload("#/rounds/" + round);
+        visible(By.id("chart-votes"));
+        assertTrue(visible(By.cssSelector("[data-testid=winner]")).getText().contains("Chengdu"));
+        shot("results");
+        String code = receipt.replaceAll("(?s).*?([A-Z2-9]{5}(-[A-Z2-9]{5}){3}).*", "$1");
+        assertEquals(1, api.get("api/rounds/" + round + "/receipts?receipt=" + code, null).json().getInt("total"),
+                "the receipt the page showed is the one counted");
+    }
+
+    @Test
+    void anOrganiserCreatesOpensAndClosesARound() throws Exception {
+        String admin = api.adminToken();
+        long chengdu = api.cityId("Chengdu");
+        api.member("browser-org", chengdu);
+        assertEquals(200, api.put("api/admin/members/browser-org/organiser/" + chengdu, null, admin).status());
+        loginInBrowser("browser-org", "password-browser-org");
+
+        open("#/rounds/new");
+        type(By.id("round-title"), "Where do we meet in spring?");
+        List<String> cities = List.of("Chengdu", "Chongqing");
+        for (String c : cities) {
+            type(By.id("round-candidates"), c);
+            click(By.cssSelector("[data-testid=city-option]"));
+        }
+        String opens = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).withSecond(0).withNano(0).toString();
+        String closes = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(8).withSecond(0).withNano(0).toString();
+        setValue(By.id("round-opens"), opens.substring(0, 16));
+        setValue(By.id("round-closes"), closes.substring(0, 16));
+        shot("round-editor");
+        click(By.id("round-save"));
+        click(By.id("round-open"));
+        click(By.cssSelector("[data-testid=confirm-yes]"));
+        wait.until(d -> d.findElements(By.id("round-close")).size() > 0);
+        String url = driver.getCurrentUrl();
+        long id = Long.parseLong(url.replaceAll(".*#/rounds/(\\d+).*", "$1"));
+        assertEquals("OPEN", api.get("api/rounds/" + id, null).json().getString("state"));
+        click(By.id("round-close"));
+        click(By.cssSelector("[data-testid=confirm-yes]"));
+        wait.until(d -> "CLOSED".equals(api.get("api/rounds/" + id, null).json().getString("state")));
+        shot("round-closed");
+    }
+
+    @Test
+    void anAdminDisablesAPluginAndItsPageLeavesTheNavigation() throws Exception {
+        assertTrue(api.get("api/ui/navigation", null).body().contains("feedback"), "the example plugin is installed");
+        open("#/");
+        visible(By.cssSelector("[data-testid=nav-plugin-feedback]"));
+        loginInBrowser("it-admin", "it-admin-only-in-memory");
+        open("#/admin/plugins");
+        wait.until(d -> "STARTED".equals(d.findElement(By.cssSelector("[data-testid=plugin-state-feedback]")).getAttribute("data-state")));
+        shot("admin-plugins");
+        click(By.cssSelector("[data-testid=plugin-toggle-feedback]"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=nav-plugin-feedback]")).isEmpty());
+        assertEquals(404, api.get("api/plugins/feedback/items", null).status());
+        open("#/");
+        visible(By.cssSelector("main h1"));
+        assertFalse(driver.findElements(By.cssSelector("[data-testid=nav-plugin-feedback]")).size() > 0);
+        reload("#/admin/plugins");
+        wait.until(d -> "DISABLED".equals(d.findElement(By.cssSelector("[data-testid=plugin-state-feedback]")).getAttribute("data-state")));
+        click(By.cssSelector("[data-testid=plugin-toggle-feedback]"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=nav-plugin-feedback]")).size() > 0);
+    }
+}

@@ -1,0 +1,267 @@
+// The shell: header, navigation (core + plugin entries), language switch, hash router.
+
+import { initI18n, setLocale, getLocale, t, LANGUAGES } from './i18n.js';
+import { api, getToken, loadMe, currentMe, onMeChange, onUnauthorized, logout, isOrganiser } from './api.js';
+import { h, clear, errorPanel, loading, announce } from './ui.js';
+
+const routes = [
+  ['/', () => import('./pages/home.js')],
+  ['/login', () => import('./pages/login.js')],
+  ['/signup', () => import('./pages/signup.js')],
+  ['/me', () => import('./pages/me.js')],
+  ['/me/points', () => import('./pages/points.js')],
+  ['/me/notifications', () => import('./pages/notifications.js')],
+  ['/me/settings', () => import('./pages/settings.js')],
+  ['/members/:handle', () => import('./pages/member.js')],
+  ['/cities', () => import('./pages/cities.js')],
+  ['/cities/:id', () => import('./pages/city.js')],
+  ['/leaderboard', () => import('./pages/leaderboard.js')],
+  ['/rewards', () => import('./pages/rewards.js')],
+  ['/rounds', () => import('./pages/rounds.js')],
+  ['/rounds/new', () => import('./pages/round-edit.js')],
+  ['/rounds/:id', () => import('./pages/round.js')],
+  ['/rounds/:id/edit', () => import('./pages/round-edit.js')],
+  ['/admin', () => import('./pages/admin-members.js')],
+  ['/admin/members/:handle', () => import('./pages/admin-member.js')],
+  ['/admin/cities', () => import('./pages/admin-cities.js')],
+  ['/admin/plugins', () => import('./pages/admin-plugins.js')],
+].map(([pattern, load]) => ({
+  pattern,
+  load,
+  regex: new RegExp(`^${pattern.replace(/:(\w+)/g, '(?<$1>[^/]+)')}/?$`),
+}));
+
+const main = document.getElementById('main');
+let pluginEntries = [];
+let currentPage = null;
+let renderSeq = 0;
+let firstRender = true;
+
+function parseHash() {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  const [path, qs = ''] = raw.split('?');
+  return { path: path || '/', query: Object.fromEntries(new URLSearchParams(qs)) };
+}
+
+export function navigate(hash) {
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
+function goLogin() {
+  const here = location.hash || '#/';
+  if (here.startsWith('#/login')) return;
+  navigate(`#/login?next=${encodeURIComponent(here)}`);
+}
+
+// ---- header ----
+
+function navLink(name, href, label, extra) {
+  return h('li', null, h('a', { href, dataset: { testid: `nav-${name}` } }, label, extra || null));
+}
+
+function renderNav() {
+  const me = currentMe();
+  const mainList = document.getElementById('nav-main');
+  clear(mainList,
+    navLink('home', '#/', t('nav.home')),
+    navLink('rounds', '#/rounds', t('nav.rounds')),
+    navLink('cities', '#/cities', t('nav.cities')),
+    navLink('leaderboard', '#/leaderboard', t('nav.leaderboard')),
+    navLink('rewards', '#/rewards', t('nav.rewards')),
+    pluginEntries.map((p) => h('li', null, h('a', { href: p.href, dataset: { testid: `nav-plugin-${p.pluginId}` } },
+      p.icon && !/[/.]/.test(p.icon) && p.icon.length <= 4 ? h('span', { 'aria-hidden': 'true', class: 'nav-icon' }, `${p.icon} `) : null,
+      pluginLabel(p)))));
+  const account = document.getElementById('nav-account');
+  if (me) {
+    const unread = Number(me.unreadNotifications || 0);
+    clear(account,
+      navLink('notifications', '#/me/notifications', t('nav.notifications'),
+        unread > 0 ? h('span', { class: 'count', dataset: { testid: 'unread-count' } },
+          h('span', { 'aria-hidden': 'true' }, unread > 99 ? '99+' : String(unread)),
+          h('span', { class: 'sr-only' }, t('nav.unread', { count: unread }))) : null),
+      navLink('me', '#/me', t('nav.me')),
+      me.admin ? navLink('admin', '#/admin', t('nav.admin')) : null,
+      h('li', null, h('button', { type: 'button', class: 'linklike', dataset: { testid: 'nav-logout' }, onclick: doLogout }, t('nav.logout'))));
+  } else {
+    clear(account,
+      navLink('login', '#/login', t('nav.login')),
+      navLink('signup', '#/signup', t('nav.signup')));
+  }
+  markCurrent();
+}
+
+function pluginLabel(p) {
+  const l = p.label;
+  if (!l || typeof l === 'string') return l || p.pluginId;
+  const loc = getLocale();
+  return l[loc] || l[loc.split('-')[0]] || l.en || Object.values(l)[0] || p.pluginId;
+}
+
+function markCurrent() {
+  const { path } = parseHash();
+  document.querySelectorAll('#site-nav a').forEach((a) => {
+    const href = a.getAttribute('href') || '';
+    if (!href.startsWith('#')) return;
+    const p = href.slice(1);
+    const on = p === '/' ? path === '/' : (path === p || (path.startsWith(`${p}/`) && !(p === '/me' && path !== '/me')));
+    if (on) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+}
+
+/** Fetch the plugin navigation entries again (after a plugin is enabled, disabled or rescanned). */
+export function refreshPluginNavigation() {
+  return loadPlugins();
+}
+
+async function loadPlugins() {
+  try {
+    const list = await api.get('/api/ui/navigation');
+    pluginEntries = Array.isArray(list) ? list.filter((p) => p && p.pluginId && p.href && /^(\/|https?:)/.test(p.href)) : [];
+  } catch {
+    pluginEntries = [];
+  }
+  renderNav();
+}
+
+async function doLogout() {
+  await logout();
+  announce(t('auth.loggedOut'));
+  navigate('#/');
+}
+
+function renderStatic() {
+  const langSelect = document.getElementById('lang-select');
+  document.getElementById('lang-label').textContent = t('nav.language');
+  clear(langSelect, LANGUAGES.map((l) => h('option', { value: l.code, lang: l.code, selected: l.code === getLocale() }, l.name)));
+  document.getElementById('menu-toggle').textContent = t('nav.menu');
+  document.getElementById('skip-link').textContent = t('nav.skip');
+  document.getElementById('site-nav').setAttribute('aria-label', t('nav.label'));
+  clear(document.getElementById('site-footer'),
+    h('p', null, t('footer.text')),
+    h('p', null, h('a', { href: 'openapi' }, t('footer.api'))));
+  renderNav();
+}
+
+function setMenu(open) {
+  const toggle = document.getElementById('menu-toggle');
+  toggle.setAttribute('aria-expanded', String(open));
+  document.getElementById('site-nav').classList.toggle('open', open);
+}
+
+// ---- router ----
+
+async function route() {
+  const seq = ++renderSeq;
+  const { path, query } = parseHash();
+  setMenu(false);
+  markCurrent();
+  if (path === '/' && !firstRender) loadPlugins();
+  const found = routes.map((r) => ({ r, m: r.regex.exec(path) })).find((x) => x.m);
+  const view = h('div', { class: 'view' });
+  if (!found) {
+    clear(main, view);
+    view.append(h('h1', { tabindex: '-1' }, t('notFound.title')), h('p', null, t('notFound.text')), h('p', null, h('a', { href: '#/' }, t('notFound.home'))));
+    finish(view);
+    return;
+  }
+  const params = Object.fromEntries(Object.entries(found.m.groups || {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+  let page;
+  try {
+    page = (await found.r.load()).default;
+  } catch {
+    clear(main, errorPanel({ userMessage: t('error.loadPage') }));
+    return;
+  }
+  if (seq !== renderSeq) return;
+  currentPage = page;
+  if (page.auth && !getToken()) {
+    goLogin();
+    return;
+  }
+  if (getToken()) await loadMe();
+  if (seq !== renderSeq) return;
+  const me = currentMe();
+  if (page.auth && !me) {
+    goLogin();
+    return;
+  }
+  clear(main, view);
+  const spinner = loading();
+  view.append(spinner);
+  const ctx = {
+    view, params, query, me, path,
+    navigate,
+    refreshMe: loadMe,
+    isCurrent: () => seq === renderSeq,
+    isOrganiser: () => isOrganiser(currentMe()),
+  };
+  if ((page.admin && !(me && me.admin)) || (page.organiser && !isOrganiser(me))) {
+    clear(view, h('h1', { tabindex: '-1' }, t('forbidden.title')), h('p', null, page.admin ? t('forbidden.adminText') : t('forbidden.text')));
+    finish(view);
+    return;
+  }
+  try {
+    await page.render(ctx);
+  } catch (e) {
+    if (seq !== renderSeq) return;
+    if (e && e.status === 401) {
+      goLogin();
+      return;
+    }
+    clear(view, h('h1', { tabindex: '-1' }, t('error.title')), errorPanel(e && e.userMessage ? e : { userMessage: t('error.unexpected') }));
+    if (!(e && e.userMessage)) console.error(e);
+  }
+  spinner.remove();
+  if (seq === renderSeq) finish(view);
+}
+
+function finish(view) {
+  const h1 = view.querySelector('h1');
+  document.title = h1 ? `${h1.textContent} · Popcorn` : 'Popcorn';
+  if (!firstRender && h1) {
+    h1.setAttribute('tabindex', '-1');
+    h1.focus({ preventScroll: false });
+  }
+  firstRender = false;
+}
+
+// ---- start ----
+
+async function start() {
+  await initI18n();
+  renderStatic();
+  onMeChange(renderNav);
+  onUnauthorized(() => {
+    renderNav();
+    if (currentPage && currentPage.auth) goLogin();
+  });
+  document.getElementById('lang-select').addEventListener('change', async (e) => {
+    await setLocale(e.target.value);
+    renderStatic();
+    await route();
+    announce(t('nav.languageChanged'));
+    document.getElementById('lang-select').focus();
+  });
+  document.getElementById('menu-toggle').addEventListener('click', () => {
+    setMenu(document.getElementById('menu-toggle').getAttribute('aria-expanded') !== 'true');
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && document.getElementById('site-nav').classList.contains('open')) {
+      setMenu(false);
+      document.getElementById('menu-toggle').focus();
+    }
+  });
+  document.getElementById('skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    main.focus();
+  });
+  window.addEventListener('hashchange', route);
+  // Pages fire this (without importing the shell) when plugin navigation may have changed.
+  window.addEventListener('popcorn:plugins-changed', () => { loadPlugins(); });
+  loadPlugins();
+  await route();
+}
+
+start();
