@@ -117,7 +117,20 @@ public class PluginHost {
         try {
             id = manager.loadPlugin(jar);
         } catch (RuntimeException e) {
-            refuse(new HostedPlugin(jar.getFileName().toString(), jar), "cannot load: " + rootMessage(e));
+            // PF4J keeps a plugin whose dependencies do not resolve in its list, and would then fail every later load:
+            // take it out again, and report it under its id when PF4J got that far.
+            PluginWrapper stray = manager.getPlugins().stream()
+                    .filter(w -> w.getPluginPath() != null && w.getPluginPath().toAbsolutePath().normalize().equals(jar))
+                    .findFirst().orElse(null);
+            String name = stray != null ? stray.getPluginId() : jar.getFileName().toString();
+            if (stray != null) {
+                try {
+                    manager.unloadPlugin(stray.getPluginId());
+                } catch (RuntimeException ignored) {
+                    // nothing more to undo
+                }
+            }
+            refuse(new HostedPlugin(name, jar), "cannot load: " + rootMessage(e));
             return;
         }
         if (id == null) {

@@ -36,6 +36,8 @@ class PluginPlatformIT {
         TestPlugins.jar("incompatible.jar", "incompatible", ">=9.0.0", ExplodingExtension.class, null);
         TestPlugins.jar("explodes.jar", "explodes", "*", ExplodingExtension.class, null);
         TestPlugins.jar("badtables.jar", "badtables", "*", ProbeExtension.class, "badtables");
+        TestPlugins.jar("badsql.jar", "badsql", "*", ProbeExtension.class, "badsql");
+        TestPlugins.jar("orphan.jar", "orphan", "*", "no-such-plugin", ProbeExtension.class, null);
     }
 
     @Deployment(testable = false)
@@ -68,6 +70,12 @@ class PluginPlatformIT {
         assertTrue(all.get("explodes").getString("reason").contains("boom"), all.get("explodes").toString());
         assertEquals("FAILED", all.get("badtables").getString("state"));
         assertTrue(all.get("badtables").getString("reason").contains("outside the plugin's prefix"), all.get("badtables").toString());
+        assertEquals("FAILED", all.get("badsql").getString("state"));
+        assertTrue(all.get("badsql").getString("reason").contains("migration failed"), all.get("badsql").toString());
+        assertTrue(all.containsKey("orphan") || all.containsKey("orphan.jar"), "a plugin with a missing dependency is listed: " + all.keySet());
+        JsonObject orphan = all.containsKey("orphan") ? all.get("orphan") : all.get("orphan.jar");
+        assertEquals("FAILED", orphan.getString("state"));
+        assertTrue(orphan.getString("reason").contains("no-such-plugin"), orphan.toString());
         assertTrue(all.containsKey("broken.jar"), "the jar without a descriptor is listed: " + all.keySet());
         assertEquals("FAILED", all.get("broken.jar").getString("state"));
 

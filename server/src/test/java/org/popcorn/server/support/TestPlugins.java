@@ -38,6 +38,12 @@ public final class TestPlugins {
      * A null id leaves Plugin-Id out (a broken descriptor).
      */
     public static Path jar(String fileName, String id, String requires, Class<?> extension, String resourcesOf, Class<?>... classes) {
+        return jar(fileName, id, requires, null, extension, resourcesOf, classes);
+    }
+
+    /** As {@link #jar(String, String, String, Class, String, Class[])}, with PF4J {@code Plugin-Dependencies}. */
+    public static Path jar(String fileName, String id, String requires, String dependencies, Class<?> extension, String resourcesOf,
+                           Class<?>... classes) {
         JavaArchive jar = ShrinkWrap.create(JavaArchive.class, fileName);
         if (extension != null) {
             jar.addClass(extension);
@@ -63,6 +69,9 @@ public final class TestPlugins {
         mf.append("Plugin-Class: org.popcorn.api.PopcornPlugin\n");
         mf.append("Plugin-Description: Test plugin ").append(id).append('\n');
         mf.append("Plugin-Provider: Popcorn tests\n");
+        if (dependencies != null) {
+            mf.append("Plugin-Dependencies: ").append(dependencies).append('\n');
+        }
         jar.setManifest(new StringAsset(mf.toString()));
         Path out = DIR.resolve(fileName);
         jar.as(ZipExporter.class).exportTo(out.toFile(), true);

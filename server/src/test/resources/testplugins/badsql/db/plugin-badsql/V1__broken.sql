@@ -1,0 +1,1 @@
+create table badsql_thing (id bigint primary key, oops not_a_type);
