@@ -25,7 +25,13 @@ public class UiNavigationResource {
 
     @GET
     @Operation(summary = "Navigation entries contributed by active plugins")
-    public List<PluginViews.NavView> navigation() {
-        return assembler.navigation(host.all());
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The entries",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema =
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = PluginViews.NavView.class)))
+    public jakarta.ws.rs.core.Response navigation() {
+        List<PluginViews.NavView> entries = assembler.navigation(host.all());
+        // Never cached: a plugin disabled a moment ago must leave every open page's navigation.
+        return jakarta.ws.rs.core.Response.ok(entries).header("Cache-Control", "no-store").build();
     }
 }

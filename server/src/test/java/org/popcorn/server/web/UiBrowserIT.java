@@ -242,7 +242,7 @@ class UiBrowserIT {
     @Test
     void anAdminDisablesAPluginAndItsPageLeavesTheNavigation() throws Exception {
         assertTrue(api.get("api/ui/navigation", null).body().contains("feedback"), "the example plugin is installed");
-        open("#/");
+        reload("#/");
         visible(By.cssSelector("[data-testid=nav-plugin-feedback]"));
         loginInBrowser("it-admin", "it-admin-only-in-memory");
         open("#/admin/plugins");
