@@ -2,6 +2,7 @@ package org.popcorn.api;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * The plugin's access to the database it shares with the core. A plugin owns tables whose names start with its id
@@ -22,4 +23,31 @@ public interface Database {
      * rethrown as {@link PluginProblem}s only when they break a constraint (409); others as runtime errors (500).
      */
     <T> T inTransaction(Work<T> work);
+
+    /**
+     * How the host (and the test kit) run {@link #inTransaction}: one connection from {@code dataSource}, committed when
+     * {@code work} returns, rolled back when it throws; a broken constraint (SQLState class 23) becomes a 409
+     * {@link PluginProblem}, any other SQLException an IllegalStateException naming {@code owner}.
+     */
+    static <T> T run(DataSource dataSource, String owner, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                throw new PluginProblem(409, "This conflicts with existing data.", null);
+            }
+            throw new IllegalStateException("database error in " + owner + ": " + e.getMessage(), e);
+        }
+    }
 }

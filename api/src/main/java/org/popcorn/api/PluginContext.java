@@ -20,6 +20,9 @@ public interface PluginContext {
     /** Look up cities. */
     Cities cities();
 
+    /** Capacity-limited sign-ups with waiting lists (RSVPs, shifts, slots), enforced by the host. */
+    Signups signups();
+
     /** Award points, count activities and award badges; the source is this plugin. */
     Rewards rewards();
 

@@ -1,7 +1,5 @@
 package org.popcorn.testkit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,6 +71,7 @@ public final class PluginTestKit {
     private final Set<Long> admins = ConcurrentHashMap.newKeySet();
     private final Map<Long, Set<Long>> organisers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
+    private final MemorySignups signups = new MemorySignups();
     private volatile Long currentMember;
 
     private PluginTestKit(String pluginId, PopcornExtension extension) {
@@ -199,24 +198,14 @@ public final class PluginTestKit {
                 return new Database() {
                     @Override
                     public <T> T inTransaction(Work<T> work) {
-                        try (Connection c = dataSource.getConnection()) {
-                            c.setAutoCommit(false);
-                            try {
-                                T r = work.run(c);
-                                c.commit();
-                                return r;
-                            } catch (SQLException | RuntimeException e) {
-                                c.rollback();
-                                throw e;
-                            }
-                        } catch (SQLException e) {
-                            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                                throw new PluginProblem(409, "This conflicts with existing data.", null);
-                            }
-                            throw new IllegalStateException(e);
-                        }
+                        return Database.run(dataSource, "plugin " + pluginId + " (test kit)", work);
                     }
                 };
+            }
+
+            @Override
+            public org.popcorn.api.Signups signups() {
+                return signups;
             }
 
             @Override

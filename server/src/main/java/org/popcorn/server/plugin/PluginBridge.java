@@ -3,10 +3,12 @@ package org.popcorn.server.plugin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.popcorn.api.Cities;
 import org.popcorn.api.Members;
+import org.popcorn.api.Signups;
 import org.popcorn.server.city.City;
 import org.popcorn.server.city.CityService;
 import org.popcorn.server.common.ProblemException;
@@ -38,6 +40,9 @@ public class PluginBridge {
 
     @Inject
     DomainEvents events;
+
+    @Inject
+    org.popcorn.server.signup.SignupService signups;
 
     public Optional<Members.MemberInfo> memberById(long id) {
         try {
@@ -95,5 +100,53 @@ public class PluginBridge {
     @Transactional
     public void publish(String pluginId, String type, Map<String, Object> payload) {
         events.publish(type, pluginId, payload);
+    }
+
+    // ---- sign-ups: each call is one core transaction under the pool's lock ----
+
+    @Transactional
+    public List<Signups.Place> setCapacity(String prefix, String pool, int capacity) {
+        try {
+            return signups.setCapacity(prefix + pool, capacity).stream().map(p -> signups.toApi(pool, p)).toList();
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional
+    public Signups.Place join(String prefix, String pool, long memberId, int partySize) {
+        try {
+            return signups.toApi(pool, signups.join(prefix + pool, memberId, partySize));
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    /** The core's problems as the SDK's, so plugin code can catch them. */
+    static org.popcorn.api.PluginProblem sdk(ProblemException e) {
+        return new org.popcorn.api.PluginProblem(e.status(), e.getMessage(), e.field());
+    }
+
+    @Transactional
+    public List<Signups.Place> leave(String prefix, String pool, long memberId) {
+        return signups.leave(prefix + pool, memberId).stream().map(p -> signups.toApi(pool, p)).toList();
+    }
+
+    public Optional<Signups.Place> placeOf(String prefix, String pool, long memberId) {
+        return signups.placeOf(prefix + pool, memberId).map(p -> signups.toApi(pool, p));
+    }
+
+    public Signups.Pool pool(String prefix, String pool) {
+        org.popcorn.server.signup.SignupPool p;
+        try {
+            p = signups.pool(prefix + pool);
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+        return new Signups.Pool(pool, p.capacity(), p.taken(), (int) signups.waitingParties(prefix + pool));
+    }
+
+    public List<Signups.Place> places(String prefix, String pool, Signups.Status status, int page, int size) {
+        return signups.places(prefix + pool, status, page, size).stream().map(p -> signups.toApi(pool, p)).toList();
     }
 }

@@ -1,8 +1,7 @@
 package org.popcorn.server.plugin;
 
 import jakarta.enterprise.inject.spi.CDI;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -14,10 +13,10 @@ import org.popcorn.api.Events;
 import org.popcorn.api.Members;
 import org.popcorn.api.Notifications;
 import org.popcorn.api.PluginContext;
-import org.popcorn.api.PluginProblem;
 import org.popcorn.api.PopcornSdk;
 import org.popcorn.api.Rewards;
 import org.popcorn.api.Settings;
+import org.popcorn.api.Signups;
 import org.popcorn.server.auth.Caller;
 
 /**
@@ -55,25 +54,7 @@ final class PluginContextImpl implements PluginContext {
         return new Database() {
             @Override
             public <T> T inTransaction(Work<T> work) {
-                try (Connection c = dataSource.getConnection()) {
-                    boolean auto = c.getAutoCommit();
-                    c.setAutoCommit(false);
-                    try {
-                        T result = work.run(c);
-                        c.commit();
-                        return result;
-                    } catch (SQLException | RuntimeException e) {
-                        c.rollback();
-                        throw e;
-                    } finally {
-                        c.setAutoCommit(auto);
-                    }
-                } catch (SQLException e) {
-                    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                        throw new PluginProblem(409, "This conflicts with existing data.", null);
-                    }
-                    throw new IllegalStateException("database error in plugin " + pluginId + ": " + e.getMessage(), e);
-                }
+                return Database.run(dataSource, "plugin " + pluginId, work);
             }
         };
     }
@@ -89,6 +70,42 @@ final class PluginContextImpl implements PluginContext {
             @Override
             public Optional<MemberInfo> byHandle(String handle) {
                 return bridge.memberByHandle(handle);
+            }
+        };
+    }
+
+    @Override
+    public Signups signups() {
+        String prefix = pluginId + ":";
+        return new Signups() {
+            @Override
+            public List<Place> setCapacity(String pool, int capacity) {
+                return bridge.setCapacity(prefix, pool, capacity);
+            }
+
+            @Override
+            public Place join(String pool, long memberId, int partySize) {
+                return bridge.join(prefix, pool, memberId, partySize);
+            }
+
+            @Override
+            public List<Place> leave(String pool, long memberId) {
+                return bridge.leave(prefix, pool, memberId);
+            }
+
+            @Override
+            public Optional<Place> placeOf(String pool, long memberId) {
+                return bridge.placeOf(prefix, pool, memberId);
+            }
+
+            @Override
+            public Pool pool(String pool) {
+                return bridge.pool(prefix, pool);
+            }
+
+            @Override
+            public List<Place> places(String pool, Status status, int page, int size) {
+                return bridge.places(prefix, pool, status, page, size);
             }
         };
     }

@@ -161,6 +161,63 @@ class PluginPlatformIT {
         assertTrue(plugins().containsKey("late"), "a dropped-in jar is picked up by rescan");
     }
 
+    @Test
+    void signupsNeverExceedCapacityAndTheWaitingListKeepsItsOrder() throws Exception {
+        long city = api.cityId("Xi'an");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> reg = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String h = "seat-" + i;
+                reg.add(pool.submit(() -> api.member(h, city)));
+            }
+            java.util.List<String> tokens = new java.util.ArrayList<>();
+            for (var f : reg) {
+                tokens.add(f.get());
+            }
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<JsonObject>> joins = new java.util.ArrayList<>();
+            for (String t : tokens) {
+                joins.add(pool.submit(() -> {
+                    start.await();
+                    Reply r = api.post("api/plugins/probe/seats", null, t);
+                    assertEquals(200, r.status(), r.toString());
+                    return r.json();
+                }));
+            }
+            start.countDown();
+            java.util.List<JsonObject> places = new java.util.ArrayList<>();
+            for (var f : joins) {
+                places.add(f.get());
+            }
+            assertEquals(50, places.stream().filter(p -> p.getString("status").equals("CONFIRMED")).count(), "exactly the capacity");
+            java.util.List<Integer> positions = places.stream().filter(p -> p.getString("status").equals("WAITING"))
+                    .map(p -> p.getInt("waitingPosition")).sorted().toList();
+            assertEquals(150, positions.size());
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, 150).boxed().toList(), positions, "one place each in the queue");
+            JsonObject seats = api.get("api/plugins/probe/seats", null).json();
+            assertEquals(50, seats.getInt("taken"));
+            assertEquals(150, seats.getInt("waitingParties"));
+
+            // a confirmed member leaves: the head of the waiting list is confirmed in their stead
+            java.util.List<JsonValue> queue = api.get("api/plugins/probe/seats/waiting", null).jsonValue().asJsonArray();
+            long head = queue.get(0).asJsonObject().getJsonNumber("memberId").longValue();
+            String leaver = tokens.get(places.indexOf(places.stream().filter(p -> p.getString("status").equals("CONFIRMED")).findFirst().orElseThrow()));
+            var promoted = api.delete("api/plugins/probe/seats", null, leaver).jsonValue().asJsonArray();
+            assertEquals(1, promoted.size());
+            assertEquals(head, promoted.getJsonObject(0).getJsonNumber("memberId").longValue(), "first in line is promoted");
+
+            // parties stay together: with 1 seat free, a party of 3 at the head waits, and so does everyone behind it
+            String big = api.member("seat-party", city);
+            assertEquals(200, api.put("api/plugins/probe/seats/capacity?value=51", null, api.adminToken()).status());
+            JsonObject party = api.post("api/plugins/probe/seats?party=3", null, big).json();
+            assertEquals("WAITING", party.getString("status"));
+            assertEquals(51, api.get("api/plugins/probe/seats", null).json().getInt("taken"), "never above capacity");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static void awaitTrue(java.util.function.BooleanSupplier check, String what) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {

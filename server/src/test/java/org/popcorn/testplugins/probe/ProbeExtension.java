@@ -1,6 +1,9 @@
 package org.popcorn.testplugins.probe;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +22,7 @@ import org.popcorn.api.PluginProblem;
 import org.popcorn.api.PopcornEvent;
 import org.popcorn.api.PopcornExtension;
 import org.popcorn.api.SettingDefinition;
+import org.popcorn.api.Signups;
 
 /** A test plugin exercising the SDK: routes through the core's auth, its own table, events, settings, a page. */
 @Extension
@@ -29,6 +33,13 @@ public class ProbeExtension implements PopcornExtension {
     @Override
     public void start(PluginContext context) {
         this.ctx = context;
+        if (context.signups() != null) {
+            try {
+                context.signups().pool("seats");
+            } catch (PluginProblem notYet) {
+                context.signups().setCapacity("seats", 50);
+            }
+        }
     }
 
     @Override
@@ -101,6 +112,36 @@ public class ProbeExtension implements PopcornExtension {
             ctx.rewards().awardPoints(me, 5, "Wrote a probe note", "note-" + note.text);
             note.authorId = me;
             return note;
+        }
+
+        @POST
+        @Path("seats")
+        public Signups.Place join(@QueryParam("party") Integer party) {
+            return ctx.signups().join("seats", ctx.currentMember().require(), party == null ? 1 : party);
+        }
+
+        @DELETE
+        @Path("seats")
+        public List<Signups.Place> leave() {
+            return ctx.signups().leave("seats", ctx.currentMember().require());
+        }
+
+        @GET
+        @Path("seats")
+        public Signups.Pool seats() {
+            return ctx.signups().pool("seats");
+        }
+
+        @PUT
+        @Path("seats/capacity")
+        public List<Signups.Place> capacity(@QueryParam("value") int value) {
+            return ctx.signups().setCapacity("seats", value);
+        }
+
+        @GET
+        @Path("seats/waiting")
+        public List<Signups.Place> waiting() {
+            return ctx.signups().places("seats", Signups.Status.WAITING, 0, 1000);
         }
 
         @GET
