@@ -69,7 +69,8 @@ class VotingIT {
 
     String roundJson(String extra) {
         Instant now = Instant.now();
-        return "{\"title\":\"Where is the summer meetup?\",\"ownerCityId\":" + chengdu + ",\"opensAt\":\"" + now.minusSeconds(5)
+        // Opens in the future: the scheduler (1 s tick in tests) would otherwise open the draft by itself.
+        return "{\"title\":\"Where is the summer meetup?\",\"ownerCityId\":" + chengdu + ",\"opensAt\":\"" + now.plusSeconds(1800)
                 + "\",\"closesAt\":\"" + now.plusSeconds(3600) + "\",\"candidateCityIds\":[" + chengdu + "," + shanghai + ","
                 + wuhan + "],\"sizeBrackets\":[50,200,1000]" + extra + "}";
     }
