@@ -40,6 +40,9 @@ public class Bootstrap {
     org.popcorn.server.plugin.PluginHost plugins;
 
     @Inject
+    org.popcorn.server.plugin.PluginEventBridge pluginEvents;
+
+    @Inject
     @ConfigProperty(name = "popcorn.demo", defaultValue = "false")
     boolean demoEnabled;
 
@@ -74,6 +77,7 @@ public class Bootstrap {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "event=bootstrap.plugins-failed reason=" + e.getMessage(), e);
         }
+        pluginEvents.start();
         email.start();
         rounds.start();
     }

@@ -1,7 +1,6 @@
 package org.popcorn.server.plugin;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -20,7 +19,7 @@ import org.popcorn.server.event.DomainEvent;
 
 /**
  * Delivers domain events to plugins' listeners once the transaction that caused them committed, on the managed
- * executor, one task per plugin. A listener that throws is logged with the plugin's id and recorded in
+ * delivery loop, one task per plugin. A listener that throws is logged with the plugin's id and recorded in
  * {@code plugin_event_failure} (admins see it); it never affects the core's write or another plugin.
  */
 @ApplicationScoped
@@ -29,8 +28,44 @@ public class PluginEventBridge {
     private static final Logger LOG = Logger.getLogger(PluginEventBridge.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    /**
+     * Deliveries wait in this queue and are run by one loop on the managed scheduled executor, started at boot. Tasks
+     * submitted from the request thread (managed executor) inherited the request's invocation context, and a listener
+     * doing core work (JPA) while the request finished corrupted its invocation stack ("postInvoke not called with top
+     * of the invocation stack", then a 500 from a closed EntityManager after the commit). Bare managed threads, in turn,
+     * lacked injection for beans created there. The boot-time loop has neither problem (like the round scheduler).
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+
+    private java.util.concurrent.ScheduledFuture<?> loop;
+
+    /** Starts the delivery loop (called once at boot, after plugins started). */
+    public synchronized void start() {
+        if (loop == null) {
+            loop = scheduler.scheduleWithFixedDelay(this::drain, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void drain() {
+        Runnable task;
+        while ((task = queue.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "event=plugin.delivery-failed reason=" + e.getMessage(), e);
+            }
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void shutdown() {
+        if (loop != null) {
+            loop.cancel(false);
+        }
+    }
 
     @Inject
     PluginHost host;
@@ -46,7 +81,7 @@ public class PluginEventBridge {
             @SuppressWarnings("unchecked")
             Map<String, Object> payload = JSON.fromJson(e.payload(), HashMap.class);
             PopcornEvent event = new PopcornEvent(e.id(), e.type(), e.source(), Map.copyOf(payload), e.occurredAt());
-            executor.submit(() -> deliver(p, event));
+            queue.add(() -> deliver(p, event));
         }
     }
 

@@ -1,0 +1,134 @@
+package org.popcorn.server.meetups;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.popcorn.server.support.Api;
+import org.popcorn.server.support.Api.Reply;
+
+/** The meetups plugin (plugins/meetups, built in the reactor against the SDK only) on the real server. */
+@ExtendWith(ArquillianExtension.class)
+class MeetupsPluginIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void fiveHundredRsvpsRacingForFiftySeatsLeaveFiftyGoingAndTheRestWaitingInOrder() throws Exception {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long chengdu = api.cityId("Chengdu");
+        long wuhan = api.cityId("Wuhan");
+        String org = api.member("meetup-org", chengdu);
+        assertEquals(200, api.put("api/admin/members/meetup-org/organiser/" + chengdu, null, admin).status());
+        String meetup = "{\"cityId\":%d,\"title\":\"Hotpot night\",\"venueName\":\"Panda Hall\",\"startsAt\":\"" + Instant.now().plusSeconds(86_400)
+                + "\",\"endsAt\":\"" + Instant.now().plusSeconds(90_000) + "\",\"capacity\":50,\"maxGuests\":1,\"publish\":true}";
+        assertEquals(403, api.post("api/plugins/meetups/meetups", String.format(meetup, wuhan), org).status(),
+                "an organiser of Chengdu cannot schedule in Wuhan");
+        Reply created = api.post("api/plugins/meetups/meetups", String.format(meetup, chengdu), org);
+        assertEquals(201, created.status(), created.toString());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals("Asia/Shanghai", created.json().getString("timeZone"));
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> reg = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                String h = "rsvp-" + i;
+                reg.add(pool.submit(() -> api.member(h, chengdu)));
+            }
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> f : reg) {
+                tokens.add(f.get());
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<JsonObject>> rsvps = new ArrayList<>();
+            for (String t : tokens) {
+                rsvps.add(pool.submit(() -> {
+                    start.await();
+                    Reply r = api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{\"guests\":0}", t);
+                    assertEquals(200, r.status(), r.toString());
+                    return r.json();
+                }));
+            }
+            start.countDown();
+            List<JsonObject> places = new ArrayList<>();
+            for (Future<JsonObject> f : rsvps) {
+                places.add(f.get());
+            }
+            assertEquals(50, places.stream().filter(p -> p.getString("status").equals("CONFIRMED")).count());
+            List<Integer> positions = places.stream().filter(p -> p.getString("status").equals("WAITING"))
+                    .map(p -> p.getInt("waitingPosition")).sorted().toList();
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, 450).boxed().toList(), positions, "the rest wait in order");
+            JsonObject view = api.get("api/plugins/meetups/meetups/" + id, null).json();
+            assertEquals(50, view.getInt("taken"));
+            assertEquals(450, view.getInt("waitingParties"));
+
+            // a confirmed member cancels: the first in line is promoted and told
+            JsonObject attendees = api.get("api/plugins/meetups/meetups/" + id + "/attendees", org).json();
+            String first = attendees.getJsonArray("waiting").getJsonObject(0).getString("handle");
+            String leaver = attendees.getJsonArray("going").getJsonObject(0).getString("handle");
+            assertEquals(204, api.delete("api/plugins/meetups/meetups/" + id + "/rsvp", null, api.login(leaver, "password-" + leaver)).status());
+            String firstToken = api.login(first, "password-" + first);
+            assertEquals("CONFIRMED", api.get("api/plugins/meetups/meetups/" + id, firstToken).json().getJsonObject("myPlace").getString("status"));
+            assertTrue(api.get("api/me/notifications", firstToken).body().contains("You are in"));
+            assertEquals(403, api.get("api/plugins/meetups/meetups/" + id + "/attendees", firstToken).status(), "attendee list is for hosts");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClosedCityVoteCreatesADraftOfficialMeetupInTheWinningCity() throws Exception {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long a = api.cityId("Xi'an");
+        long b = api.cityId("Shanghai");
+        Instant now = Instant.now();
+        long round = api.post("api/rounds", "{\"title\":\"Summer\",\"opensAt\":\"" + now.minusSeconds(5) + "\",\"closesAt\":\""
+                + now.plusSeconds(3600) + "\",\"candidateCityIds\":[" + a + "," + b + "],\"sizeBrackets\":[80,300]}", admin)
+                .json().getJsonNumber("id").longValue();
+        api.post("api/rounds/" + round + "/open", null, admin);
+        api.put("api/rounds/" + round + "/ballot", "{\"choices\":[" + a + "],\"size\":300,\"pledge\":true}", api.member("summer-fan", a));
+        api.post("api/rounds/" + round + "/close", null, admin);
+        long deadline = System.currentTimeMillis() + 20_000;
+        JsonObject draft = null;
+        while (draft == null && System.currentTimeMillis() < deadline) {
+            for (long id = 1; id <= 5 && draft == null; id++) {
+                Reply r = api.get("api/plugins/meetups/meetups/" + id, admin);
+                if (r.status() == 200 && r.json().containsKey("roundId") && r.json().getJsonNumber("roundId").longValue() == round) {
+                    draft = r.json();
+                }
+            }
+            Thread.sleep(300);
+        }
+        assertTrue(draft != null, "a draft official meetup appears after the round closes");
+        assertEquals("DRAFT", draft.getString("status"));
+        assertEquals("OFFICIAL", draft.getString("kind"));
+        assertEquals(a, draft.getJsonNumber("cityId").longValue());
+        assertEquals(300, draft.getInt("capacity"));
+        assertEquals(1, draft.getInt("pledges"));
+    }
+}
