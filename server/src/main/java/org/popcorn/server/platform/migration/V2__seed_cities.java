@@ -15,8 +15,8 @@ import org.flywaydb.core.api.migration.Context;
 import org.popcorn.server.city.SearchKey;
 
 /**
- * Seeds the city catalogue from {@code db/data/cities.csv} (open data; source and licence in
- * {@code db/data/CITIES-SOURCE.md}). Each city gets ids 1..n in file order and one searchable name per distinct
+ * Seeds the city catalogue from {@code db/seed/cities.csv} (open data; source and licence in
+ * {@code db/seed/CITIES-SOURCE.md}). Each city gets ids 1..n in file order and one searchable name per distinct
  * normalised spelling: its name, its ASCII name and its local names (北京, 成都 ...).
  */
 public class V2__seed_cities extends BaseJavaMigration {
@@ -24,7 +24,7 @@ public class V2__seed_cities extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/data/cities.csv");
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/seed/cities.csv");
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
              PreparedStatement city = c.prepareStatement("insert into city (id, source_id, name, ascii_name, country_code, "
                      + "region, time_zone, latitude, longitude, population) values (?,?,?,?,?,?,?,?,?,?)");
