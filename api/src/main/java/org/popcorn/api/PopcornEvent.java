@@ -7,7 +7,11 @@ import java.util.Map;
  * A domain event delivered to {@link PopcornExtension#onEvent}. Core events: {@code member.registered}
  * ({@code memberId}, {@code handle}), {@code ballot.cast} ({@code roundId}, {@code memberId}), {@code round.opened}
  * ({@code roundId}), {@code round.closed} ({@code roundId}, {@code title}, {@code winnerCityId}, {@code winnerCityName},
- * {@code chosenSize}, {@code pledges}, {@code votes}, {@code ballots}, {@code eligible}).
+ * {@code chosenSize}, {@code pledges}, {@code votes}, {@code ballots}, {@code eligible}), {@code signup.offered},
+ * {@code signup.confirmed} and {@code signup.offer-expired} (see {@link Signups}), and {@code demo.loaded} when the
+ * server filled an empty community with demo data ({@code organiserId}, {@code cityId} the organiser's city,
+ * {@code fanId}, {@code handles} a comma-separated list of demo members living in that city), so a plugin can add its
+ * own sample data.
  *
  * @param id         unique and increasing; use it to make handling idempotent
  * @param type       e.g. {@code round.closed}

@@ -1,5 +1,6 @@
 package org.popcorn.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.pf4j.ExtensionPoint;
@@ -43,6 +44,18 @@ public interface PopcornExtension extends ExtensionPoint {
      * or another plugin. The same event may be delivered again after a failure: make handling idempotent.
      */
     default void onEvent(PopcornEvent event) {
+    }
+
+    /**
+     * Called about once a minute (the host's {@code popcorn.plugins.schedule-seconds}) on a background thread, for work
+     * that time passing makes due: finishing what has ended, releasing held seats, sending reminders. Every server that
+     * shares the database calls it, so make the work idempotent and let the database decide who does a state change
+     * (e.g. {@code update ... where status = 'PUBLISHED'}). An exception is logged with the plugin's id; the next call
+     * comes anyway. Since SDK 0.1.1.
+     *
+     * @param now the time of this call
+     */
+    default void onSchedule(Instant now) {
     }
 
     /** Settings admins may change at run time, with their defaults. */

@@ -71,6 +71,7 @@ public final class PluginTestKit {
     private final Set<Long> admins = ConcurrentHashMap.newKeySet();
     private final Map<Long, Set<Long>> organisers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
+    private final Map<Long, Set<String>> privileges = new ConcurrentHashMap<>();
     private final MemorySignups signups = new MemorySignups();
     private volatile Long currentMember;
 
@@ -134,6 +135,11 @@ public final class PluginTestKit {
         organisers.computeIfAbsent(memberId, k -> ConcurrentHashMap.newKeySet()).add(cityId);
     }
 
+    /** Gives a member a privilege (e.g. {@code priority-rsvp}), as reaching its level or an admin's grant would. */
+    public void grantPrivilege(long memberId, String privilegeCode) {
+        privileges.computeIfAbsent(memberId, k -> ConcurrentHashMap.newKeySet()).add(privilegeCode);
+    }
+
     /** The member making the "current request" (null: anonymous). */
     public void actAs(Long memberId) {
         this.currentMember = memberId;
@@ -147,6 +153,29 @@ public final class PluginTestKit {
     /** Delivers an event to the plugin as the host would after a commit. */
     public void deliver(String type, Map<String, Object> payload) {
         extension.onEvent(new PopcornEvent(ids.getAndIncrement(), type, "core", Map.copyOf(payload), Instant.now()));
+    }
+
+    /**
+     * Expires the sign-up offers that ran out by {@code now} and delivers {@code signup.offer-expired} and
+     * {@code signup.offered} (or {@code signup.confirmed}) events to the plugin, as the host's sweeper does.
+     */
+    public void expireSignupOffers(Instant now) {
+        for (MemorySignups.Expiry x : signups.expireOffers(now)) {
+            deliver("signup.offer-expired", Map.of("plugin", pluginId, "pool", x.expired().pool(), "memberId", x.expired().memberId()));
+            for (org.popcorn.api.Signups.Place next : x.offered()) {
+                if (next.offerExpiresAt() != null) {
+                    deliver("signup.offered", Map.of("plugin", pluginId, "pool", next.pool(), "memberId", next.memberId(),
+                            "expiresAt", next.offerExpiresAt().toString()));
+                } else {
+                    deliver("signup.confirmed", Map.of("plugin", pluginId, "pool", next.pool(), "memberId", next.memberId()));
+                }
+            }
+        }
+    }
+
+    /** Calls the plugin's {@link PopcornExtension#onSchedule} as the host's scheduler would. */
+    public void runSchedule(Instant now) {
+        extension.onSchedule(now);
     }
 
     /** Points paid, once per (member, key). */
@@ -253,7 +282,7 @@ public final class PluginTestKit {
 
                     @Override
                     public boolean may(long memberId, String privilegeCode) {
-                        return admins.contains(memberId);
+                        return admins.contains(memberId) || privileges.getOrDefault(memberId, Set.of()).contains(privilegeCode);
                     }
                 };
             }
@@ -309,7 +338,7 @@ public final class PluginTestKit {
 
                     @Override
                     public boolean may(String privilegeCode) {
-                        return isAdmin();
+                        return isAdmin() || currentMember != null && privileges.getOrDefault(currentMember, Set.of()).contains(privilegeCode);
                     }
                 };
             }

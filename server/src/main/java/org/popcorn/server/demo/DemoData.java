@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,6 +21,7 @@ import org.popcorn.server.auth.AuthRequests;
 import org.popcorn.server.auth.PasswordHasher;
 import org.popcorn.server.city.City;
 import org.popcorn.server.city.CityService;
+import org.popcorn.server.event.DomainEvents;
 import org.popcorn.server.member.Member;
 import org.popcorn.server.member.MemberService;
 import org.popcorn.server.points.PointsService;
@@ -50,6 +53,9 @@ public class DemoData {
     EntityManager em;
 
     @Inject
+    DomainEvents events;
+
+    @Inject
     MemberService members;
 
     @Inject
@@ -79,13 +85,13 @@ public class DemoData {
 
     @Transactional
     @jakarta.enterprise.context.control.ActivateRequestContext
-    public void loadIfEmpty() {
+    public boolean loadIfEmpty() {
         long count = em.createQuery("select count(m) from Member m", Long.class).getSingleResult();
         long nonAdmins = em.createQuery("select count(m) from Member m where m.admin = :no", Long.class)
                 .setParameter("no", Boolean.FALSE).getSingleResult();
         if (nonAdmins > 0 || count > 1) {
             LOG.fine("event=demo.skipped reason=community-not-empty");
-            return;
+            return false;
         }
         City beijing = city("Beijing");
         City chengdu = city("Chengdu");
@@ -138,6 +144,25 @@ public class DemoData {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "event=demo.logins-not-written reason=" + e.getMessage());
         }
+        return true;
+    }
+
+    /**
+     * Tells plugins (started after the demo was loaded) that this is a fresh demo community, so they can add their own
+     * sample data: the demo organiser, their city, the demo fan and the demo members living in that city.
+     */
+    @Transactional
+    public void announce() {
+        Member organiser = em.createQuery("select m from Member m where m.handle = 'demo-organiser'", Member.class).getSingleResult();
+        Member fan = em.createQuery("select m from Member m where m.handle = 'demo-fan'", Member.class).getSingleResult();
+        List<String> locals = em.createQuery("select m.handle from Member m where m.homeCityId = :c and m.handle <> 'demo-organiser' order by m.id",
+                String.class).setParameter("c", organiser.homeCityId()).getResultList();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("organiserId", organiser.id());
+        payload.put("cityId", organiser.homeCityId());
+        payload.put("fanId", fan.id());
+        payload.put("handles", String.join(",", locals));
+        events.publish("demo.loaded", "core", payload);
     }
 
     /** A closed community-wide round with results, and an open one in Chengdu's hands to vote in. */

@@ -15,7 +15,8 @@ import org.popcorn.server.notification.EmailDelivery;
 
 /**
  * What happens once at start, after the schema is migrated: the first admin from {@code POPCORN_ADMIN_*}, demo data
- * when {@code POPCORN_DEMO=true} on an empty community, the plugins, the e-mail delivery loop and the voting round scheduler.
+ * when {@code POPCORN_DEMO=true} on an empty community, the plugins, the e-mail delivery loop, the voting round scheduler, the sign-up offer sweeper and the
+ * plugins' schedule; after the plugins started, a fresh demo community is announced to them ({@code demo.loaded}).
  */
 @Startup
 @Singleton
@@ -37,10 +38,16 @@ public class Bootstrap {
     org.popcorn.server.voting.RoundScheduler rounds;
 
     @Inject
+    org.popcorn.server.signup.OfferSweeper offers;
+
+    @Inject
     org.popcorn.server.plugin.PluginHost plugins;
 
     @Inject
     org.popcorn.server.plugin.PluginEventBridge pluginEvents;
+
+    @Inject
+    org.popcorn.server.plugin.PluginScheduler pluginSchedule;
 
     @Inject
     @ConfigProperty(name = "popcorn.demo", defaultValue = "false")
@@ -65,9 +72,10 @@ public class Bootstrap {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "event=bootstrap.admin-failed reason=" + e.getMessage());
         }
+        boolean demoLoaded = false;
         if (demoEnabled) {
             try {
-                demo.loadIfEmpty();
+                demoLoaded = demo.loadIfEmpty();
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "event=bootstrap.demo-failed reason=" + e.getMessage(), e);
             }
@@ -78,7 +86,16 @@ public class Bootstrap {
             LOG.log(Level.SEVERE, "event=bootstrap.plugins-failed reason=" + e.getMessage(), e);
         }
         pluginEvents.start();
+        pluginSchedule.start();
+        if (demoLoaded) {
+            try {
+                demo.announce();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "event=bootstrap.demo-announce-failed reason=" + e.getMessage());
+            }
+        }
         email.start();
         rounds.start();
+        offers.start();
     }
 }

@@ -23,6 +23,9 @@ import org.popcorn.server.points.RewardsService;
 @ApplicationScoped
 public class PluginBridge {
 
+    // Every method runs in a transaction, reads too: plugins call them from requests, from event delivery and from
+    // onSchedule, and on the managed scheduler's threads JPA has no EntityManager outside a transaction.
+
     @Inject
     MemberService members;
 
@@ -44,6 +47,7 @@ public class PluginBridge {
     @Inject
     org.popcorn.server.signup.SignupService signups;
 
+    @Transactional
     public Optional<Members.MemberInfo> memberById(long id) {
         try {
             Member m = members.get(id);
@@ -53,6 +57,7 @@ public class PluginBridge {
         }
     }
 
+    @Transactional
     public Optional<Members.MemberInfo> memberByHandle(String handle) {
         return members.findByHandle(handle).filter(m -> !m.isDeleted()).map(this::info);
     }
@@ -62,6 +67,7 @@ public class PluginBridge {
                 points.levels().levelFor(m.lifetimePoints()).number(), m.lifetimePoints(), m.attendanceVisible());
     }
 
+    @Transactional
     public Optional<Cities.CityInfo> cityById(long id) {
         try {
             City c = cities.get(id);
@@ -87,6 +93,7 @@ public class PluginBridge {
         return rewards.awardBadge(memberId, code);
     }
 
+    @Transactional
     public boolean may(long memberId, String privilege) {
         Member m = members.get(memberId);
         return rewards.may(memberId, m.lifetimePoints(), privilege);
@@ -114,6 +121,33 @@ public class PluginBridge {
     }
 
     @Transactional
+    public List<Signups.Place> setCapacity(String prefix, String pool, int capacity, java.time.Duration offerWindow) {
+        try {
+            return signups.setCapacity(prefix + pool, capacity, offerWindow).stream().map(p -> signups.toApi(pool, p)).toList();
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional
+    public Optional<Signups.Place> joinIfFree(String prefix, String pool, long memberId, int partySize) {
+        try {
+            return signups.joinIfFree(prefix + pool, memberId, partySize).map(p -> signups.toApi(pool, p));
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional
+    public Signups.Place accept(String prefix, String pool, long memberId) {
+        try {
+            return signups.toApi(pool, signups.accept(prefix + pool, memberId));
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional
     public Signups.Place join(String prefix, String pool, long memberId, int partySize) {
         try {
             return signups.toApi(pool, signups.join(prefix + pool, memberId, partySize));
@@ -132,10 +166,12 @@ public class PluginBridge {
         return signups.leave(prefix + pool, memberId).stream().map(p -> signups.toApi(pool, p)).toList();
     }
 
+    @Transactional
     public Optional<Signups.Place> placeOf(String prefix, String pool, long memberId) {
         return signups.placeOf(prefix + pool, memberId).map(p -> signups.toApi(pool, p));
     }
 
+    @Transactional(dontRollbackOn = org.popcorn.api.PluginProblem.class)
     public Signups.Pool pool(String prefix, String pool) {
         org.popcorn.server.signup.SignupPool p;
         try {
@@ -146,6 +182,7 @@ public class PluginBridge {
         return new Signups.Pool(pool, p.capacity(), p.taken(), (int) signups.waitingParties(prefix + pool));
     }
 
+    @Transactional
     public List<Signups.Place> places(String prefix, String pool, Signups.Status status, int page, int size) {
         return signups.places(prefix + pool, status, page, size).stream().map(p -> signups.toApi(pool, p)).toList();
     }

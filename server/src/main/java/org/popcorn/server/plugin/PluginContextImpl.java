@@ -84,8 +84,23 @@ final class PluginContextImpl implements PluginContext {
             }
 
             @Override
+            public List<Place> setCapacity(String pool, int capacity, java.time.Duration offerWindow) {
+                return bridge.setCapacity(prefix, pool, capacity, offerWindow);
+            }
+
+            @Override
             public Place join(String pool, long memberId, int partySize) {
                 return bridge.join(prefix, pool, memberId, partySize);
+            }
+
+            @Override
+            public Optional<Place> joinIfFree(String pool, long memberId, int partySize) {
+                return bridge.joinIfFree(prefix, pool, memberId, partySize);
+            }
+
+            @Override
+            public Place accept(String pool, long memberId) {
+                return bridge.accept(prefix, pool, memberId);
             }
 
             @Override

@@ -46,12 +46,20 @@ public class PluginOpenApiFilter implements OASFilter {
                         op.addParameter(OASFactory.createParameter().name(m.group(1)).in(Parameter.In.PATH).required(true)
                                 .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
                     }
+                    for (String q : r.query()) {
+                        op.addParameter(OASFactory.createParameter().name(q).in(Parameter.In.QUERY).required(false)
+                                .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+                    }
                     if (r.hasBody()) {
                         op.requestBody(OASFactory.createRequestBody().content(OASFactory.createContent().addMediaType("application/json",
                                 OASFactory.createMediaType().schema(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)))));
                     }
                     op.responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
-                            .description("OK").content(json(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)))));
+                            .description("OK").content(r.produces().startsWith("application/json")
+                                    ? json(OASFactory.createSchema().type(Schema.SchemaType.OBJECT))
+                                    : OASFactory.createContent().addMediaType(r.produces(), OASFactory.createMediaType()
+                                            .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                                                    .format(r.produces().startsWith("image/") ? "binary" : null))))));
                     item.setOperation(PathItem.HttpMethod.valueOf(r.method()), op);
                 }
             }

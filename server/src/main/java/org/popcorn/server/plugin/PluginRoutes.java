@@ -19,8 +19,8 @@ final class PluginRoutes {
     private PluginRoutes() {
     }
 
-    /** One route: HTTP method, full path, Java method name, whether it takes a body. */
-    record Route(String method, String path, String operation, boolean hasBody, String summary) {
+    /** One route: HTTP method, full path, Java method name, whether it takes a body, its query parameters, what it answers. */
+    record Route(String method, String path, String operation, boolean hasBody, String summary, List<String> query, String produces) {
     }
 
     static List<Route> describe(String pluginId, Object resource) {
@@ -46,7 +46,18 @@ final class PluginRoutes {
             if (verb != null) {
                 boolean body = m.getParameterCount() > 0 && java.util.Arrays.stream(m.getParameterAnnotations())
                         .anyMatch(anns -> anns.length == 0);
-                out.add(new Route(verb, path, m.getName(), body, summary(m.getName())));
+                List<String> query = new ArrayList<>();
+                for (Annotation[] anns : m.getParameterAnnotations()) {
+                    for (Annotation a : anns) {
+                        if (a instanceof jakarta.ws.rs.QueryParam q) {
+                            query.add(q.value());
+                        }
+                    }
+                }
+                jakarta.ws.rs.Produces produces = m.getAnnotation(jakarta.ws.rs.Produces.class) != null
+                        ? m.getAnnotation(jakarta.ws.rs.Produces.class) : type.getAnnotation(jakarta.ws.rs.Produces.class);
+                String media = produces == null || produces.value().length == 0 ? "application/json" : produces.value()[0];
+                out.add(new Route(verb, path, m.getName(), body, summary(m.getName()), List.copyOf(query), media));
             } else if (p != null) {
                 walk(path, m.getReturnType(), out, depth + 1);
             }

@@ -37,6 +37,9 @@ public class SignupPlace {
     @Column(name = "joined_at")
     private Instant joinedAt;
 
+    @Column(name = "offer_expires_at")
+    private Instant offerExpiresAt;
+
     protected SignupPlace() {
     }
 
@@ -53,6 +56,18 @@ public class SignupPlace {
     void confirm(long seq) {
         this.status = Signups.Status.CONFIRMED;
         this.seq = seq;
+        this.offerExpiresAt = null;
+    }
+
+    /** Offers the seats to a waiting place until {@code until}; it keeps its place in the line's order. */
+    void offer(Instant until) {
+        this.status = Signups.Status.OFFERED;
+        this.offerExpiresAt = until;
+    }
+
+    /** When an offer runs out; null unless offered. */
+    public Instant offerExpiresAt() {
+        return offerExpiresAt;
     }
 
     public String poolKey() {

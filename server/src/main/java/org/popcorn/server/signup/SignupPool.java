@@ -24,6 +24,10 @@ public class SignupPool {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** Null: freed seats confirm the head of the line at once; else they are offered to it for this many seconds. */
+    @Column(name = "offer_seconds")
+    private Integer offerSeconds;
+
     protected SignupPool() {
     }
 
@@ -52,6 +56,15 @@ public class SignupPool {
 
     void capacity(int capacity) {
         this.capacity = capacity;
+    }
+
+    void offerSeconds(Integer seconds) {
+        this.offerSeconds = seconds;
+    }
+
+    /** Seconds an offer lasts, or null for instant promotion. */
+    public Integer offerSeconds() {
+        return offerSeconds;
     }
 
     public String key() {

@@ -1,19 +1,25 @@
 package org.popcorn.server.signup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.popcorn.api.Signups;
 import org.popcorn.api.Signups.Place;
 import org.popcorn.api.Signups.Status;
 import org.popcorn.server.common.ProblemException;
+import org.popcorn.server.event.DomainEvents;
 
 /**
  * Capacity-limited sign-ups with waiting lists (see {@link Signups} for the rules). Every change locks the pool row
@@ -28,19 +34,45 @@ public class SignupService {
     @PersistenceContext(unitName = "popcorn")
     EntityManager em;
 
+    @Inject
+    DomainEvents events;
+
+    /** The shortest offer window a pool may have (tests shorten it to see offers expire). */
+    @Inject
+    @ConfigProperty(name = "popcorn.signups.min-offer-seconds", defaultValue = "60")
+    int minOfferSeconds;
+
+    /** Creates a pool or changes its capacity, keeping its offer window. */
     @Transactional
     public List<SignupPlace> setCapacity(String key, int capacity) {
+        return configure(key, capacity, false, null);
+    }
+
+    /** Creates a pool or changes its capacity and offer window (null: instant promotion). */
+    @Transactional
+    public List<SignupPlace> setCapacity(String key, int capacity, Duration offerWindow) {
+        if (offerWindow != null && offerWindow.toSeconds() < minOfferSeconds) {
+            throw ProblemException.unprocessable("An offer lasts at least " + minOfferSeconds + " seconds.", "offerWindow");
+        }
+        return configure(key, capacity, true, offerWindow == null ? null : (int) Math.min(Integer.MAX_VALUE, offerWindow.toSeconds()));
+    }
+
+    private List<SignupPlace> configure(String key, int capacity, boolean setWindow, Integer offerSeconds) {
         if (capacity < 0) {
             throw ProblemException.unprocessable("A capacity is 0 or more.", "capacity");
         }
         SignupPool pool = em.find(SignupPool.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (pool == null) {
             pool = new SignupPool(key, capacity, Instant.now());
+            pool.offerSeconds(offerSeconds);
             em.persist(pool);
             em.flush();
             return List.of();
         }
         pool.capacity(capacity);
+        if (setWindow) {
+            pool.offerSeconds(offerSeconds);
+        }
         return promote(pool);
     }
 
@@ -53,6 +85,9 @@ public class SignupService {
         SignupPlace existing = em.find(SignupPlace.class, new SignupPlace.Key(key, memberId));
         if (existing != null) {
             if (existing.partySize() == partySize) {
+                if (existing.status() == Status.OFFERED) {
+                    existing.confirm(pool.nextSeq());
+                }
                 return existing;
             }
             remove(pool, existing);
@@ -65,11 +100,86 @@ public class SignupService {
         }
         SignupPlace place = new SignupPlace(key, memberId, partySize, status, pool.nextSeq(), Instant.now());
         em.persist(place);
-        if (existing != null && existing.status() == Status.CONFIRMED) {
+        if (existing != null && existing.status() != Status.WAITING) {
             promote(pool);
         }
         LOG.fine(() -> "event=signup.joined pool=" + key + " member=" + memberId + " party=" + partySize + " status=" + status);
         return place;
+    }
+
+    /** Joins only when confirmed at once; otherwise nothing changes. A member already in the pool keeps their place. */
+    @Transactional
+    public Optional<SignupPlace> joinIfFree(String key, long memberId, int partySize) {
+        if (partySize < 1) {
+            throw ProblemException.unprocessable("A party is 1 or more people.", "partySize");
+        }
+        SignupPool pool = lock(key);
+        SignupPlace existing = em.find(SignupPlace.class, new SignupPlace.Key(key, memberId));
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        if (!pool.fits(partySize) || !waiting(key, 0, 1).isEmpty()) {
+            return Optional.empty();
+        }
+        pool.take(partySize);
+        SignupPlace place = new SignupPlace(key, memberId, partySize, Status.CONFIRMED, pool.nextSeq(), Instant.now());
+        em.persist(place);
+        return Optional.of(place);
+    }
+
+    /** Turns the member's offer into a confirmed place. */
+    @Transactional
+    public SignupPlace accept(String key, long memberId) {
+        SignupPool pool = lock(key);
+        SignupPlace place = em.find(SignupPlace.class, new SignupPlace.Key(key, memberId));
+        if (place == null || place.status() == Status.WAITING) {
+            throw ProblemException.conflict("There is no offer to accept (it may have expired).", "status");
+        }
+        if (place.status() == Status.OFFERED) {
+            place.confirm(pool.nextSeq());
+        }
+        return place;
+    }
+
+    /** Offers whose time ran out (oldest first), as (pool, member) keys for {@link #expire}. */
+    @Transactional
+    public List<SignupPlace.Key> expiredOffers(Instant now, int max) {
+        return em.createQuery("select p from SignupPlace p where p.status = :o and p.offerExpiresAt < :now order by p.offerExpiresAt",
+                        SignupPlace.class)
+                .setParameter("o", Status.OFFERED).setParameter("now", now).setMaxResults(max).getResultList()
+                .stream().map(p -> new SignupPlace.Key(p.poolKey(), p.memberId())).toList();
+    }
+
+    /**
+     * Removes one expired offer under the pool's lock (re-checked: it may have been accepted meanwhile) and offers the
+     * seats on; the changes are published as {@code signup.offer-expired} and {@code signup.offered} events.
+     */
+    @Transactional
+    public void expire(SignupPlace.Key key, Instant now) {
+        SignupPool pool = lock(key.poolKey);
+        SignupPlace place = em.find(SignupPlace.class, key);
+        if (place == null || place.status() != Status.OFFERED || !place.offerExpiresAt().isBefore(now)) {
+            return;
+        }
+        remove(pool, place);
+        em.flush();
+        publish("signup.offer-expired", place);
+        for (SignupPlace next : promote(pool)) {
+            publish(next.status() == Status.OFFERED ? "signup.offered" : "signup.confirmed", next);
+        }
+        LOG.info(() -> "event=signup.offer-expired pool=" + key.poolKey + " member=" + key.memberId);
+    }
+
+    private void publish(String type, SignupPlace place) {
+        int colon = place.poolKey().indexOf(':');
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("plugin", colon < 0 ? "" : place.poolKey().substring(0, colon));
+        payload.put("pool", place.poolKey().substring(colon + 1));
+        payload.put("memberId", place.memberId());
+        if (place.offerExpiresAt() != null) {
+            payload.put("expiresAt", place.offerExpiresAt().toString());
+        }
+        events.publish(type, "core", payload);
     }
 
     @Transactional
@@ -79,28 +189,33 @@ public class SignupService {
         if (existing == null) {
             return List.of();
         }
-        boolean wasConfirmed = existing.status() == Status.CONFIRMED;
+        boolean heldSeats = existing.status() != Status.WAITING;
         remove(pool, existing);
         em.flush();
-        return wasConfirmed ? promote(pool) : List.of();
+        return heldSeats ? promote(pool) : List.of();
     }
 
     private void remove(SignupPool pool, SignupPlace place) {
-        if (place.status() == Status.CONFIRMED) {
+        if (place.status() != Status.WAITING) {
             pool.release(place.partySize());
         }
         em.remove(place);
     }
 
-    /** Confirms waiting parties in order while the head of the list fits. */
+    /** Confirms (or offers seats to) waiting parties in order while the head of the list fits. */
     private List<SignupPlace> promote(SignupPool pool) {
         List<SignupPlace> promoted = new ArrayList<>();
+        Instant until = pool.offerSeconds() == null ? null : Instant.now().plusSeconds(pool.offerSeconds());
         for (SignupPlace head : waiting(pool.key(), 0, 1000)) {
             if (!pool.fits(head.partySize())) {
                 break;
             }
             pool.take(head.partySize());
-            head.confirm(pool.nextSeq());
+            if (until == null) {
+                head.confirm(pool.nextSeq());
+            } else {
+                head.offer(until);
+            }
             promoted.add(head);
         }
         if (!promoted.isEmpty()) {
@@ -153,6 +268,6 @@ public class SignupService {
     /** The SDK view of a place. */
     public Place toApi(String pluginPool, SignupPlace p) {
         return new Place(pluginPool, p.memberId(), p.partySize(), p.status(),
-                p.status() == Status.WAITING ? positionOf(p) : null);
+                p.status() == Status.WAITING ? positionOf(p) : null, p.offerExpiresAt());
     }
 }

@@ -1,16 +1,12 @@
 package org.popcorn.server.voting;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.popcorn.server.platform.PeriodicTask;
 
 /**
  * Moves rounds through their states on schedule, without any request arriving: every
@@ -18,12 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * servers: {@link RoundService#advance} locks the round and re-checks, so each transition happens once.
  */
 @ApplicationScoped
-public class RoundScheduler {
+public class RoundScheduler extends PeriodicTask {
 
     private static final Logger LOG = Logger.getLogger(RoundScheduler.class.getName());
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     RoundService rounds;
@@ -32,15 +25,13 @@ public class RoundScheduler {
     @ConfigProperty(name = "popcorn.voting.tick-seconds", defaultValue = "5")
     int tickSeconds;
 
-    private ScheduledFuture<?> task;
-
-    public void start() {
-        if (task == null) {
-            task = scheduler.scheduleWithFixedDelay(this::tick, tickSeconds, tickSeconds, TimeUnit.SECONDS);
-        }
+    @Override
+    protected int periodSeconds() {
+        return tickSeconds;
     }
 
     /** One pass over the due rounds. */
+    @Override
     public void tick() {
         Instant now = Instant.now();
         try {
@@ -53,13 +44,6 @@ public class RoundScheduler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=round.tick-failed reason=" + e.getMessage());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
         }
     }
 }

@@ -218,6 +218,31 @@ class PluginPlatformIT {
         }
     }
 
+    @Test
+    void anUnansweredOfferExpiresAndTheSeatIsOfferedToTheNextInLine() throws Exception {
+        Api api = new Api(base);
+        long city = api.cityId("Chengdu");
+        String a = api.member("offer-a", city);
+        String b = api.member("offer-b", city);
+        String c = api.member("offer-c", city);
+        assertEquals(200, api.put("api/plugins/probe/offers?seconds=3", null, api.adminToken()).status());
+        assertEquals("CONFIRMED", api.post("api/plugins/probe/offers", null, a).json().getString("status"));
+        assertEquals("WAITING", api.post("api/plugins/probe/offers", null, b).json().getString("status"));
+        assertEquals("WAITING", api.post("api/plugins/probe/offers", null, c).json().getString("status"));
+        JsonObject offered = api.delete("api/plugins/probe/offers", null, a).jsonValue().asJsonArray().getJsonObject(0);
+        assertEquals("OFFERED", offered.getString("status"), "the head of the line is offered the seat, not confirmed");
+        assertTrue(offered.containsKey("offerExpiresAt"));
+        assertEquals(409, api.post("api/plugins/probe/offers/accept", null, c).status(), "c holds no offer yet");
+
+        // b does not answer: the sweeper expires the offer and offers the seat to c, telling the plugin by events
+        awaitTrue(() -> api.get("api/plugins/probe/offers/mine", c).body().contains("OFFERED"), "c is offered the seat");
+        assertEquals(404, api.get("api/plugins/probe/offers/mine", b).status(), "b's offer expired");
+        awaitTrue(() -> api.get("api/plugins/probe/notes", null).body().contains("signup.offer-expired offers")
+                && api.get("api/plugins/probe/notes", null).body().contains("signup.offered offers"), "the plugin hears of it");
+        assertEquals("CONFIRMED", api.post("api/plugins/probe/offers/accept", null, c).json().getString("status"));
+        assertEquals(409, api.post("api/plugins/probe/offers/accept", null, b).status());
+    }
+
     static void awaitTrue(java.util.function.BooleanSupplier check, String what) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {

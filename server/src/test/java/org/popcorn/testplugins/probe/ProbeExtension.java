@@ -49,7 +49,7 @@ public class ProbeExtension implements PopcornExtension {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("member.registered", "ballot.cast");
+        return Set.of("member.registered", "ballot.cast", "signup.offered", "signup.offer-expired");
     }
 
     @Override
@@ -57,9 +57,10 @@ public class ProbeExtension implements PopcornExtension {
         if (event.type().equals("ballot.cast")) {
             throw new IllegalStateException("probe listener fails on purpose");
         }
+        String text = event.type().startsWith("signup.") ? event.type() + " " + event.text("pool") : "welcome " + event.text("handle");
         ctx.database().inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into probe_note (text, author_id) values (?, ?)")) {
-                ps.setString(1, "welcome " + event.text("handle"));
+                ps.setString(1, text);
                 ps.setLong(2, event.longValue("memberId"));
                 return ps.executeUpdate();
             }
@@ -136,6 +137,37 @@ public class ProbeExtension implements PopcornExtension {
         @Path("seats/capacity")
         public List<Signups.Place> capacity(@QueryParam("value") int value) {
             return ctx.signups().setCapacity("seats", value);
+        }
+
+        /** A one-seat pool whose freed seat is offered for {@code seconds} (the server's shortest offer window allowing). */
+        @PUT
+        @Path("offers")
+        public List<Signups.Place> offers(@QueryParam("seconds") int seconds) {
+            return ctx.signups().setCapacity("offers", 1, java.time.Duration.ofSeconds(seconds));
+        }
+
+        @POST
+        @Path("offers")
+        public Signups.Place joinOffers() {
+            return ctx.signups().join("offers", ctx.currentMember().require(), 1);
+        }
+
+        @DELETE
+        @Path("offers")
+        public List<Signups.Place> leaveOffers() {
+            return ctx.signups().leave("offers", ctx.currentMember().require());
+        }
+
+        @POST
+        @Path("offers/accept")
+        public Signups.Place accept() {
+            return ctx.signups().accept("offers", ctx.currentMember().require());
+        }
+
+        @GET
+        @Path("offers/mine")
+        public Signups.Place mine() {
+            return ctx.signups().placeOf("offers", ctx.currentMember().require()).orElseThrow(() -> PluginProblem.notFound("not in the pool"));
         }
 
         @GET
