@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URL;
 import java.time.Instant;
@@ -89,10 +90,11 @@ class MeetupsPluginIT {
             // a confirmed member cancels: the first in line is promoted and told
             JsonObject attendees = api.get("api/plugins/meetups/meetups/" + id + "/attendees", org).json();
             String first = attendees.getJsonArray("waiting").getJsonObject(0).getString("handle");
-            String leaver = attendees.getJsonArray("going").getJsonObject(0).getString("handle");
+            String leaver = attendees.getJsonArray("going").stream().map(JsonValue::asJsonObject)
+                    .filter(g -> !g.getBoolean("newcomerSeat")).findFirst().orElseThrow().getString("handle");
             assertEquals(204, api.delete("api/plugins/meetups/meetups/" + id + "/rsvp", null, api.login(leaver, "password-" + leaver)).status());
             String firstToken = api.login(first, "password-" + first);
-            assertEquals("CONFIRMED", api.get("api/plugins/meetups/meetups/" + id, firstToken).json().getJsonObject("myPlace").getString("status"));
+            assertEquals("CONFIRMED", api.get("api/plugins/meetups/meetups/" + id, firstToken).json().getJsonObject("myTicket").getString("status"));
             assertTrue(api.get("api/me/notifications", firstToken).body().contains("You are in"));
             assertEquals(403, api.get("api/plugins/meetups/meetups/" + id + "/attendees", firstToken).status(), "attendee list is for hosts");
         } finally {
@@ -130,5 +132,71 @@ class MeetupsPluginIT {
         assertEquals(a, draft.getJsonNumber("cityId").longValue());
         assertEquals(300, draft.getInt("capacity"));
         assertEquals(1, draft.getInt("pledges"));
+    }
+
+    @Test
+    void aFanProposesAnOrganiserApprovesMembersRsvpCheckInRateAndSubscribe() throws Exception {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long hangzhou = api.cityId("Hangzhou");
+        String org = api.member("hz-org", hangzhou);
+        assertEquals(200, api.put("api/admin/members/hz-org/organiser/" + hangzhou, null, admin).status());
+        String fan = api.member("hz-fan", hangzhou);
+        String guest = api.member("hz-guest", hangzhou);
+        Instant start = Instant.now().plusSeconds(3600);
+        String body = "{\"cityId\":" + hangzhou + ",\"title\":\"West Lake walk\",\"venueName\":\"Broken Bridge\",\"startsAt\":\"" + start
+                + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":20,\"tags\":[\"walk\"],\"hostHandles\":[\"hz-guest\"]}";
+        Reply proposed = api.post("api/plugins/meetups/meetups", body, fan);
+        assertEquals(201, proposed.status(), proposed.toString());
+        assertEquals("PROPOSED", proposed.json().getString("status"));
+        long id = proposed.json().getJsonNumber("id").longValue();
+        assertEquals(404, api.get("api/plugins/meetups/meetups/" + id, null).status(), "a proposal is not public");
+        assertEquals(409, api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{}", guest).status(), "no RSVPs before approval");
+        assertEquals(403, api.post("api/plugins/meetups/meetups/" + id + "/approve", null, fan).status());
+        assertEquals(1, api.get("api/plugins/meetups/proposals", org).json().getInt("total"));
+        assertEquals("PUBLISHED", api.post("api/plugins/meetups/meetups/" + id + "/approve", null, org).json().getString("status"));
+        assertTrue(api.get("api/me/notifications", fan).body().contains("Approved"));
+
+        Reply bad = api.post("api/plugins/meetups/meetups", body.replace("\"capacity\":20", "\"capacity\":0"), org);
+        assertEquals(422, bad.status());
+        assertEquals("application/problem+json", bad.contentType());
+        assertEquals("capacity", bad.json().getString("field"));
+
+        JsonObject ticket = api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{\"guests\":0}", guest).json();
+        assertEquals("CONFIRMED", ticket.getString("status"));
+        String code = ticket.getString("checkInCode");
+        Reply qr = api.send("GET", "api/plugins/meetups/meetups/" + id + "/rsvp/qr.png", null, guest, "image/png");
+        assertEquals(200, qr.status());
+        assertEquals("image/png", qr.contentType());
+
+        assertEquals(403, api.post("api/plugins/meetups/meetups/" + id + "/check-ins", "{\"code\":\"" + code + "\"}", api.member("hz-stranger", hangzhou)).status());
+        long pointsBefore = api.get("api/me", guest).json().getJsonNumber("lifetimePoints").longValue();
+        Reply checkedIn = api.post("api/plugins/meetups/meetups/" + id + "/check-ins", "{\"code\":\"" + code + "\"}", fan);
+        assertEquals(200, checkedIn.status(), checkedIn.toString());
+        api.post("api/plugins/meetups/meetups/" + id + "/check-ins", "{\"code\":\"" + code + "\"}", fan);
+        assertEquals(pointsBefore + 20, api.get("api/me", guest).json().getJsonNumber("lifetimePoints").longValue(), "attendance pays once");
+        assertTrue(api.get("api/me", guest).body().contains("first-meetup"), "the first-meetup badge");
+
+        Reply ics = api.send("GET", "api/plugins/meetups/meetups/" + id + "/calendar.ics", null, null, "text/calendar");
+        assertEquals(200, ics.status());
+        assertTrue(ics.contentType().startsWith("text/calendar"));
+        assertTrue(ics.body().contains("DTSTART;TZID=Asia/Shanghai:"), ics.body());
+        assertTrue(ics.body().contains("BEGIN:VTIMEZONE"));
+        String feed = api.get("api/plugins/meetups/my/calendar", guest).json().getString("url");
+        Reply mine = api.send("GET", feed.substring(feed.indexOf("/api/") + 1), null, null, "text/calendar");
+        assertEquals(200, mine.status());
+        assertTrue(mine.body().contains("West Lake walk"));
+        Reply city = api.send("GET", "api/plugins/meetups/cities/" + hangzhou + "/calendar.ics", null, null, "text/calendar");
+        assertTrue(city.body().contains("UID:meetup-" + id + "@popcorn"));
+
+        JsonObject near = api.get("api/plugins/meetups/meetups?near=" + api.cityId("Shanghai") + "&radiusKm=300&tag=walk", null).json();
+        assertTrue(near.getJsonArray("items").stream().anyMatch(v -> v.asJsonObject().getJsonNumber("id").longValue() == id),
+                "Hangzhou is within 300 km of Shanghai");
+        assertEquals(0, api.get("api/plugins/meetups/meetups?near=" + api.cityId("Beijing") + "&radiusKm=300&tag=walk", null).json()
+                .getInt("total"));
+        String openapi = api.get("openapi", null).body();
+        assertTrue(openapi.contains("/api/plugins/meetups/meetups/{id}/check-ins"));
+        assertTrue(openapi.contains("radiusKm"), "query parameters of plugin routes are described");
+        assertTrue(openapi.contains("text/calendar") && openapi.contains("image/png"), "and what they answer");
     }
 }

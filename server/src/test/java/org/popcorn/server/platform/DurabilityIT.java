@@ -21,7 +21,8 @@ import org.popcorn.server.support.Api;
 /**
  * The run contract and durability, on the real artefact: {@code java -jar target/popcorn.jar} starts with demo data in
  * an H2 file under {@code POPCORN_DATA_DIR}; every registration acknowledged with 201 survives a {@code kill -9} right
- * after the last answer; a restart keeps all data and does not load the demo twice.
+ * after the last answer; a restart keeps all data and does not load the demo twice. The repository's plugins
+ * directory is used, so the meetups plugin adds its demo meetups, which survive too.
  */
 class DurabilityIT {
 
@@ -43,6 +44,14 @@ class DurabilityIT {
         awaitReady(api, server);
         assertTrue(Files.readString(data.resolve("demo-logins.txt")).contains("demo-fan"), "demo logins are written");
         long beijing = api.cityId("Beijing");
+        long chengdu = api.cityId("Chengdu");
+        String demoMeetups = "api/plugins/meetups/meetups?city=" + chengdu;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (api.get(demoMeetups, null).status() != 200 || api.get(demoMeetups, null).json().getInt("total") == 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the meetups plugin adds its demo meetups: " + api.get(demoMeetups, null));
+            Thread.sleep(300);
+        }
+        int meetups = api.get(demoMeetups, null).json().getInt("total");
 
         List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -69,6 +78,7 @@ class DurabilityIT {
                 .findFirst().orElseThrow().replaceAll(".*/ *", "").strip();
         String token = api.login("demo-admin", admin);
         assertEquals(1, api.get("api/admin/members?q=demo-fan", token).json().getInt("total"), "the demo loads once");
+        assertEquals(meetups, api.get(demoMeetups, null).json().getInt("total"), "the plugin's demo data survived, once");
     }
 
     private Process start(Path data, int port, String name) throws IOException {
@@ -80,6 +90,7 @@ class DurabilityIT {
                 .redirectOutput(data.resolve("server-" + name + ".log").toFile());
         pb.environment().put("POPCORN_DATA_DIR", data.toAbsolutePath().toString());
         pb.environment().put("POPCORN_DEMO", "true");
+        pb.environment().put("POPCORN_PLUGINS_DIR", Path.of("..", "plugins").toAbsolutePath().normalize().toString());
         pb.environment().put("POPCORN_AUTH_PBKDF2_ITERATIONS", "1024");
         return pb.start();
     }

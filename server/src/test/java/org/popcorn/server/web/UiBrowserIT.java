@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,24 +13,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.popcorn.server.support.Api;
 
 /**
@@ -43,13 +26,7 @@ import org.popcorn.server.support.Api;
  * a plugin and its page leaves the navigation. Screenshots of the pages (desktop and phone) go to target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
-class UiBrowserIT {
-
-    static final Path SHOTS = Path.of("target/screenshots");
-    static WebDriver driver;
-
-    @TempDir
-    static Path profile;
+class UiBrowserIT extends BrowserTest {
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -59,43 +36,21 @@ class UiBrowserIT {
     @ArquillianResource
     URL base;
 
+    @Override
+    URL base() {
+        return base;
+    }
+
     Api api;
-    WebDriverWait wait;
-
-    @BeforeAll
-    static void browser() throws Exception {
-        Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--no-default-browser-check", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath(),
-                "--lang=en-US", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @BeforeEach
     void setUp() {
         api = new Api(base);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        newWait();
         open("#/");
         ((JavascriptExecutor) driver).executeScript("localStorage.clear(); localStorage.setItem('popcorn.lang', 'en');");
         driver.navigate().refresh(); // start each test with a fresh app: logged out, English
         visible(By.cssSelector("main h1"));
-    }
-
-    /** The server as the browser reaches it: Arquillian's address may be the host's IP, which the resolver rules block. */
-    String site() {
-        return "http://127.0.0.1:" + base.getPort() + "/";
     }
 
     void open(String hash) {
@@ -106,47 +61,6 @@ class UiBrowserIT {
     void reload(String hash) {
         driver.get(site() + hash);
         driver.navigate().refresh();
-    }
-
-    WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    void click(By by) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                WebElement e = wait.until(ExpectedConditions.elementToBeClickable(by));
-                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-                e.click();
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
-                if (attempt == 5) {
-                    throw rerendered;
-                }
-            }
-        }
-    }
-
-    void type(By by, String text) {
-        WebElement e = visible(by);
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    void setValue(By by, String value) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", visible(by), value);
-    }
-
-    void shot(String name) throws Exception {
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + "-desktop.png"),
-                StandardCopyOption.REPLACE_EXISTING);
-        driver.manage().window().setSize(new Dimension(390, 844));
-        Thread.sleep(400);
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + "-phone.png"),
-                StandardCopyOption.REPLACE_EXISTING);
-        driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
     void loginInBrowser(String login, String password) {

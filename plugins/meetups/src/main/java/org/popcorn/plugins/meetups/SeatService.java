@@ -1,0 +1,252 @@
+package org.popcorn.plugins.meetups;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.popcorn.api.PluginContext;
+import org.popcorn.api.PluginProblem;
+import org.popcorn.api.Signups;
+import org.popcorn.api.Signups.Place;
+
+/**
+ * RSVPs on the host's sign-up pools, two per meetup: the general seats (with the waiting list, instant promotion or
+ * time-limited offers) and the seats kept for newcomers (no waiting list; released to everyone before the start).
+ * Tickets with check-in codes, check-in with points and badges, and no-shows live here too.
+ */
+class SeatService {
+
+    private final PluginContext ctx;
+    private final MeetupStore store;
+    private final AttendanceStore attendance;
+
+    SeatService(PluginContext ctx, MeetupStore store, AttendanceStore attendance) {
+        this.ctx = ctx;
+        this.store = store;
+        this.attendance = attendance;
+    }
+
+    RsvpRules.Values rules() {
+        return RsvpRules.Values.of(ctx.settings());
+    }
+
+    private static Duration offerWindow(Meetup m) {
+        return m.offerHours == null ? null : Duration.ofHours(m.offerHours);
+    }
+
+    void createPools(Meetup m) {
+        ctx.signups().setCapacity(m.seatsPool(), m.capacity - m.newcomerSeats, offerWindow(m));
+        ctx.signups().setCapacity(m.newcomerPool(), m.newcomerSeats, null);
+    }
+
+    /** After a change of capacity, newcomer seats or offers: both pools follow; people promoted by growth are told. */
+    void resize(Meetup m) {
+        if (RsvpRules.newcomerSeatsReleased(m, rules(), Instant.now())) {
+            sync(m);
+            return;
+        }
+        ctx.signups().setCapacity(m.newcomerPool(), m.newcomerSeats, null);
+        tellPromoted(m, ctx.signups().setCapacity(m.seatsPool(), Math.max(0, m.capacity - m.newcomerSeats), offerWindow(m)));
+    }
+
+    /**
+     * Once newcomer seats are released, the newcomer pool takes nobody new and the general pool gets every seat the
+     * newcomers do not hold. Idempotent, and safe under concurrency: the newcomer pool is closed before its count is read,
+     * and that count only falls afterwards.
+     */
+    void sync(Meetup m) {
+        if (!RsvpRules.newcomerSeatsReleased(m, rules(), Instant.now())) {
+            return;
+        }
+        ctx.signups().setCapacity(m.newcomerPool(), 0);
+        int held = newcomerPool(m).taken();
+        tellPromoted(m, ctx.signups().setCapacity(m.seatsPool(), Math.max(0, m.capacity - held), offerWindow(m)));
+    }
+
+    /** RSVP "going" with guests: a newcomer seat when one is free, else the general seats (or their waiting list). */
+    AttendanceStore.Ticket rsvp(long id, int guests) {
+        long me = ctx.currentMember().require();
+        Meetup m = store.get(id);
+        Instant now = Instant.now();
+        if (m.status != Meetup.Status.PUBLISHED) {
+            throw PluginProblem.conflict("RSVPs are open for published meetups only; this one is " + m.status.name().toLowerCase() + ".", "status");
+        }
+        if (!now.isBefore(m.endsAt)) {
+            throw PluginProblem.conflict("This meetup is over.", "endsAt");
+        }
+        if (guests < 0 || guests > m.maxGuests) {
+            throw PluginProblem.invalid(m.maxGuests == 0 ? "This meetup takes no guests." : "Bring 0 to " + m.maxGuests + " guests to this meetup.", "guests");
+        }
+        int party = 1 + guests;
+        RsvpRules.Values v = rules();
+        newcomerPool(m);
+        sync(m);
+        Optional<Place> inNewcomer = ctx.signups().placeOf(m.newcomerPool(), me);
+        Optional<Place> inGeneral = ctx.signups().placeOf(m.seatsPool(), me);
+        if (inNewcomer.isPresent() && inNewcomer.get().partySize() == party || inGeneral.isPresent() && inGeneral.get().partySize() == party) {
+            if (inGeneral.isPresent() && inGeneral.get().status() == Signups.Status.OFFERED) {
+                ctx.signups().accept(m.seatsPool(), me);
+            }
+            return attendance.ensureTicket(id, me, inNewcomer.isPresent());
+        }
+        if (inNewcomer.isEmpty() && inGeneral.isEmpty()) {
+            RsvpRules.checkOpening(m, v, now, ctx.currentMember().may(RsvpRules.PRIORITY_PRIVILEGE), penalty(me, v, now));
+        }
+        if (inNewcomer.isPresent()) {
+            ctx.signups().leave(m.newcomerPool(), me); // a newcomer changing their party size tries again below
+        }
+        boolean newcomerSeat = false;
+        if (inGeneral.isEmpty() && m.newcomerSeats > 0 && !RsvpRules.newcomerSeatsReleased(m, v, now) && !attendance.hasAttended(me)) {
+            newcomerSeat = ctx.signups().joinIfFree(m.newcomerPool(), me, party).isPresent();
+        }
+        if (!newcomerSeat) {
+            Place p = ctx.signups().join(m.seatsPool(), me, party);
+            ctx.log().fine(() -> "event=meetups.rsvp meetup=" + id + " member=" + me + " status=" + p.status());
+        }
+        return attendance.ensureTicket(id, me, newcomerSeat);
+    }
+
+    /** RSVP "not going": frees the seats (the next in line is promoted or offered them, and told). */
+    void leave(long id) {
+        long me = ctx.currentMember().require();
+        Meetup m = store.get(id);
+        Optional<AttendanceStore.Ticket> ticket = attendance.ticket(id, me);
+        if (ticket.isPresent() && ticket.get().checkedInAt() != null) {
+            throw PluginProblem.conflict("You are checked in at this meetup already.", "checkedInAt");
+        }
+        newcomerPool(m);
+        ctx.signups().leave(m.newcomerPool(), me);
+        tellPromoted(m, ctx.signups().leave(m.seatsPool(), me));
+        attendance.deleteTicket(id, me);
+        sync(m);
+    }
+
+    /** Takes an offered seat. */
+    AttendanceStore.Ticket accept(long id) {
+        long me = ctx.currentMember().require();
+        Meetup m = store.get(id);
+        if (m.status != Meetup.Status.PUBLISHED) {
+            throw PluginProblem.conflict("This meetup is " + m.status.name().toLowerCase() + ".", "status");
+        }
+        ctx.signups().accept(m.seatsPool(), me);
+        return attendance.ensureTicket(id, me, false);
+    }
+
+    /** The member's place: in the newcomer seats or the general ones. */
+    Optional<Place> placeOf(Meetup m, long member) {
+        Optional<Place> p = ctx.signups().placeOf(m.seatsPool(), member);
+        return p.isPresent() ? p : ctx.signups().placeOf(m.newcomerPool(), member);
+    }
+
+    /** The newcomer pool; meetups scheduled before newcomer seats existed (plugin 0.1) get an empty one on first use. */
+    private Signups.Pool newcomerPool(Meetup m) {
+        try {
+            return ctx.signups().pool(m.newcomerPool());
+        } catch (PluginProblem missing) {
+            if (missing.status() != 404) {
+                throw missing;
+            }
+            ctx.signups().setCapacity(m.newcomerPool(), m.newcomerSeats, null);
+            return ctx.signups().pool(m.newcomerPool());
+        }
+    }
+
+    /** Seats taken in both pools, and parties waiting. */
+    int[] counts(Meetup m) {
+        Signups.Pool general = ctx.signups().pool(m.seatsPool());
+        int newcomers = newcomerPool(m).taken();
+        return new int[] {general.taken() + newcomers, general.waitingParties(), newcomers};
+    }
+
+    /** Everyone holding or waiting for seats, in order: confirmed, offered, waiting. */
+    List<Place> everyone(Meetup m, Signups.Status status) {
+        List<Place> out = new ArrayList<>();
+        if (status == Signups.Status.CONFIRMED) {
+            out.addAll(ctx.signups().places(m.newcomerPool(), status, 0, 100_000));
+        }
+        out.addAll(ctx.signups().places(m.seatsPool(), status, 0, 100_000));
+        return out;
+    }
+
+    void notifyEveryone(Meetup m, String kind, String title, String body) {
+        Set<Long> told = new LinkedHashSet<>();
+        for (Signups.Status st : Signups.Status.values()) {
+            for (Place p : everyone(m, st)) {
+                if (told.add(p.memberId())) {
+                    ctx.notifications().notify(p.memberId(), kind, title, body, MeetupsExtension.link(m.id));
+                }
+            }
+        }
+    }
+
+    void tellPromoted(Meetup m, List<Place> promoted) {
+        for (Place p : promoted) {
+            tell(m, p.memberId(), p.status(), p.offerExpiresAt());
+        }
+    }
+
+    void tell(Meetup m, long member, Signups.Status status, Instant offerExpiresAt) {
+        if (status == Signups.Status.OFFERED) {
+            ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED, "A seat for you: " + m.title,
+                    "Seats freed up. Accept them before " + offerExpiresAt + " or they go to the next in line.", MeetupsExtension.link(m.id));
+        } else {
+            ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED, "You are in: " + m.title,
+                    "A seat freed up and your RSVP is confirmed.", MeetupsExtension.link(m.id));
+        }
+    }
+
+    Optional<Instant> penalty(long member, RsvpRules.Values v, Instant now) {
+        return RsvpRules.penaltyUntil(attendance.noShowsSince(member, now.minus(Duration.ofDays(v.noShowWindowDays()))), v, now);
+    }
+
+    /** A check-in's outcome: the ticket, and whether this call checked its holder in (false: they already were). */
+    record CheckedIn(AttendanceStore.Ticket ticket, boolean now) {
+    }
+
+    /** Checks a member in by code or id: attendance pays points once and counts towards badges and the relationship stage. */
+    CheckedIn checkIn(Meetup m, String code, Long memberId) {
+        long host = ctx.currentMember().require();
+        RsvpRules.checkCheckInWindow(m, rules(), Instant.now());
+        AttendanceStore.Ticket t;
+        if (code != null && !code.isBlank()) {
+            String normalised = code.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "");
+            t = attendance.byCode(m.id, normalised)
+                    .orElseThrow(() -> PluginProblem.notFound("No ticket with code " + normalised + " for this meetup."));
+        } else if (memberId != null) {
+            t = attendance.ticket(m.id, memberId).orElseThrow(() -> PluginProblem.notFound("This member has no ticket for this meetup."));
+        } else {
+            throw PluginProblem.invalid("Give the check-in code (or the member).", "code");
+        }
+        Optional<Place> place = placeOf(m, t.memberId());
+        if (place.isEmpty() || place.get().status() != Signups.Status.CONFIRMED) {
+            throw PluginProblem.conflict("This ticket's holder has no confirmed seat ("
+                    + place.map(p -> p.status().name().toLowerCase()).orElse("not signed up") + ").", "code");
+        }
+        boolean first = attendance.checkIn(m.id, t.memberId(), host);
+        if (first) {
+            int points = rules().attendancePoints();
+            if (points > 0) {
+                ctx.rewards().awardPoints(t.memberId(), points, "Attended " + m.title, "meetups:attended:" + m.id);
+            }
+            ctx.rewards().recordActivity(t.memberId(), "meetups_attended", 1);
+            ctx.log().info("event=meetups.checked-in meetup=" + m.id + " member=" + t.memberId() + " by=" + host);
+        }
+        return new CheckedIn(attendance.ticket(m.id, t.memberId()).orElseThrow(), first);
+    }
+
+    /** Records a no-show for every confirmed member who did not check in; answers how many. */
+    int recordNoShows(Meetup m) {
+        int count = 0;
+        for (Place p : everyone(m, Signups.Status.CONFIRMED)) {
+            Optional<AttendanceStore.Ticket> t = attendance.ticket(m.id, p.memberId());
+            if (t.isEmpty() || t.get().checkedInAt() == null) {
+                attendance.recordNoShow(m.id, p.memberId());
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,103 @@
+package org.popcorn.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.popcorn.server.support.Api;
+
+/**
+ * The meetups plugin's pages in a real headless Chromium against the real server: a fan RSVPs on the meetup page and
+ * sees the check-in code and the QR code; the organiser, on a phone-sized screen, types the code on the check-in page
+ * and sees the fan checked in. Screenshots go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MeetupsBrowserIT extends BrowserTest {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Override
+    URL base() {
+        return base;
+    }
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        newWait();
+        desktopSize();
+    }
+
+    /** Opens a plugin page as a member: their token and English in the site's localStorage, then a fresh load. */
+    void openAs(String token, String page) {
+        driver.get(site() + "plugins/meetups/index.html");
+        js("localStorage.setItem('popcorn.token', arguments[0]); localStorage.setItem('popcorn.lang', 'en');", token);
+        driver.get(site() + page);
+        driver.navigate().refresh(); // a hash-only change would not load the page afresh
+    }
+
+    @Test
+    void aFanRsvpsAndShowsTheCodeAndTheOrganiserChecksThemInOnAPhone() throws Exception {
+        String admin = api.adminToken();
+        long chengdu = api.cityId("Chengdu");
+        String org = api.member("mb-org", chengdu);
+        assertEquals(200, api.put("api/admin/members/mb-org/organiser/" + chengdu, null, admin).status());
+        // Starts soon, so the check-in desk is open "on the day" while RSVPs are still taken.
+        Instant start = Instant.now().plusSeconds(15 * 60);
+        Api.Reply created = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + chengdu + ",\"title\":\"Browser hotpot\","
+                + "\"venueName\":\"Panda Hall\",\"venueAddress\":\"1 Renmin Road\",\"startsAt\":\"" + start + "\",\"endsAt\":\""
+                + start.plusSeconds(3 * 3600) + "\",\"capacity\":10,\"maxGuests\":1,\"tags\":[\"hotpot\"],\"publish\":true}", org);
+        assertEquals(201, created.status(), created.toString());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals("PUBLISHED", created.json().getString("status"));
+        String fan = api.member("mb-fan", chengdu);
+
+        // The fan RSVPs and sees the check-in code and its QR code.
+        openAs(fan, "plugins/meetups/meetup.html#" + id);
+        assertEquals("Browser hotpot", visible(By.id("title")).getText());
+        visible(By.cssSelector("[data-testid=rules] li"));
+        click(By.id("rsvp-submit"));
+        String code = visible(By.cssSelector("[data-testid=checkin-code]")).getText().trim();
+        assertFalse(code.isEmpty(), "the check-in code is shown");
+        wait.until(d -> Boolean.TRUE.equals(js("const i = document.querySelector('[data-testid=checkin-qr]');"
+                + "return !!i && i.complete && i.naturalWidth > 0;")));
+        JsonObject ticket = api.get("api/plugins/meetups/meetups/" + id + "/rsvp", fan).json();
+        assertEquals("CONFIRMED", ticket.getString("status"));
+        assertEquals(ticket.getString("checkInCode"), code, "the page shows the fan's own code");
+        shot("meetup-ticket");
+
+        // The organiser checks the fan in on a phone by typing the code.
+        phoneSize();
+        openAs(org, "plugins/meetups/checkin.html#" + id);
+        type(By.id("checkin-code-input"), code);
+        click(By.id("checkin-submit"));
+        wait.until(d -> d.findElement(By.id("checkin-result")).getText().toLowerCase().contains("checked in"));
+        visible(By.cssSelector("[data-testid='attendee-mb-fan'][data-checked-in='true']"));
+        desktopSize();
+        shot("meetup-checkin");
+
+        JsonObject after = api.get("api/plugins/meetups/meetups/" + id + "/rsvp", fan).json();
+        assertTrue(after.containsKey("checkedInAt") && !after.isNull("checkedInAt"), "the fan is checked in: " + after);
+    }
+}
