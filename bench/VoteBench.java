@@ -19,12 +19,18 @@ import java.util.regex.Pattern;
  * Popcorn voting benchmark (JDK only; run by bench/run.sh). Against a running server:
  *   phase "ballots": N clients cast/change ballots in one open round for D seconds, then N clients call the no-op
  *                    GET /api/ping for D seconds (the ceiling, same run, same machine);
- *   phase "results": latency of GET /api/rounds/{id}/results beside GET /api/ping.
+ *   phase "results": latency of GET /api/rounds/{id}/results beside GET /api/ping;
+ *   phase "rsvp":    the meetups plugin under contention: bursts of 500 simultaneous RSVPs for the last 50 seats of a
+ *                    meetup (each burst checked: exactly 50 seats taken, 450 parties waiting), then N clients changing
+ *                    their minds (RSVP / cancel, which promotes the head of the waiting list) for D seconds, then the
+ *                    no-op ping with the same N clients.
  * Prints one line per measurement: name, requests, errors, throughput/s, p50 ms, p99 ms.
  */
 public class VoteBench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: one connection per client, as browsers and phones would; HTTP/2 would multiplex all clients onto one
+    // connection, and the server answers 500 simultaneous streams with GOAWAY.
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     static String base;
 
     public static void main(String[] args) throws Exception {
@@ -35,6 +41,8 @@ public class VoteBench {
             int seconds = Integer.parseInt(args[3]);
             String adminPassword = args[4];
             ballots(clients, seconds, adminPassword);
+        } else if (phase.equals("rsvp")) {
+            rsvp(Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4], Integer.parseInt(args[5]));
         } else if (phase.equals("results")) {
             long round = Long.parseLong(args[2]);
             int requests = Integer.parseInt(args[3]);
@@ -70,35 +78,130 @@ public class VoteBench {
             tokens.add(f.get());
         }
         long[] cities = {city1, city2, city3};
-        run("ballots(" + clients + " clients)", clients, seconds, pool, i -> {
+        run("ballots(" + clients + " clients)", clients, seconds, pool, (c, i) -> {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             String token = tokens.get(r.nextInt(tokens.size()));
             return send("PUT", "api/rounds/" + roundId + "/ballot", "{\"choices\":[" + cities[r.nextInt(3)] + "],\"size\":"
                     + (r.nextBoolean() ? 50 : 200) + ",\"pledge\":" + r.nextBoolean() + "}", token).statusCode();
         });
-        run("ping(ceiling, " + clients + " clients)", clients, seconds, pool, i -> send("GET", "api/ping", null, null).statusCode());
+        run("ping(ceiling, " + clients + " clients)", clients, seconds, pool, (c, i) -> send("GET", "api/ping", null, null).statusCode());
         pool.shutdownNow();
         System.out.println("round=" + roundId);
     }
 
+    static void rsvp(int clients, int seconds, String adminPassword, int bursts) throws Exception {
+        String admin = login("bench-admin", adminPassword);
+        long city = firstCity("Chengdu");
+        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String orgHandle = "bench-org-" + tag;
+        send("POST", "api/auth/register", "{\"handle\":\"" + orgHandle + "\",\"displayName\":\"o\",\"email\":\"" + orgHandle
+                + "@example.org\",\"password\":\"bench-password\",\"homeCityId\":" + city + "}", null);
+        send("PUT", "api/admin/members/" + orgHandle + "/organiser/" + city, null, admin);
+        String org = login(orgHandle, "bench-password");
+        int members = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(clients, 64));
+        List<Future<String>> reg = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            String h = "bench-r" + tag + "-" + i;
+            reg.add(pool.submit(() -> {
+                send("POST", "api/auth/register", "{\"handle\":\"" + h + "\",\"displayName\":\"b\",\"email\":\"" + h
+                        + "@example.org\",\"password\":\"bench-password\",\"homeCityId\":" + city + "}", null);
+                return login(h, "bench-password");
+            }));
+        }
+        List<String> tokens = new ArrayList<>();
+        for (Future<String> f : reg) {
+            tokens.add(f.get());
+        }
+        pool.shutdownNow();
+
+        // bursts: every member RSVPs at the same instant for a meetup with 50 seats
+        List<Long> burstLatencies = new ArrayList<>();
+        long burstErrors = 0;
+        double burstSeconds = 0;
+        ExecutorService burstPool = Executors.newFixedThreadPool(members);
+        for (int b = 0; b < bursts; b++) {
+            long meetup = meetup(org, city, "Burst " + b);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<long[]>> calls = new ArrayList<>();
+            for (String t : tokens) {
+                calls.add(burstPool.submit(() -> {
+                    go.await();
+                    long t0 = System.nanoTime();
+                    int status = send("PUT", "api/plugins/meetups/meetups/" + meetup + "/rsvp", "{\"guests\":0}", t).statusCode();
+                    return new long[] {System.nanoTime() - t0, status};
+                }));
+            }
+            long start = System.nanoTime();
+            go.countDown();
+            for (Future<long[]> f : calls) {
+                long[] r = f.get();
+                burstLatencies.add(r[0]);
+                burstErrors += r[1] >= 300 ? 1 : 0;
+            }
+            burstSeconds += (System.nanoTime() - start) / 1e9;
+            String view = send("GET", "api/plugins/meetups/meetups/" + meetup, null, null).body();
+            String taken = field(view, "taken");
+            String waiting = field(view, "waitingParties");
+            if (!taken.equals("50") || !waiting.equals("450")) {
+                throw new IllegalStateException("burst " + b + ": taken=" + taken + " waiting=" + waiting + " (expected 50 and 450)");
+            }
+        }
+        burstPool.shutdownNow();
+        report("rsvp-burst(500 for 50 seats)x" + bursts, burstLatencies, burstErrors, burstSeconds);
+        System.out.println("bursts checked: 50 going and 450 waiting every time");
+
+        // churn: clients RSVP and cancel in one meetup; every cancel of a confirmed seat promotes the head of the line.
+        // Each client has its own members (client c: members c, c + clients, ...), as each person has one phone.
+        long meetup = meetup(org, city, "Churn");
+        boolean[] going = new boolean[members];
+        ExecutorService churnPool = Executors.newFixedThreadPool(clients);
+        int perClient = Math.max(1, members / clients);
+        run("rsvp-churn(" + clients + " clients)", clients, seconds, churnPool, (c, i) -> {
+            int who = (c + clients * ThreadLocalRandom.current().nextInt(perClient)) % members;
+            going[who] = !going[who];
+            boolean join = going[who];
+            return join
+                    ? send("PUT", "api/plugins/meetups/meetups/" + meetup + "/rsvp", "{\"guests\":0}", tokens.get(who)).statusCode()
+                    : send("DELETE", "api/plugins/meetups/meetups/" + meetup + "/rsvp", null, tokens.get(who)).statusCode();
+        });
+        run("ping(ceiling, " + clients + " clients)", clients, seconds, churnPool, (c, i) -> send("GET", "api/ping", null, null).statusCode());
+        churnPool.shutdownNow();
+    }
+
+    static long meetup(String org, long city, String title) throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(2));
+        HttpResponse<String> r = send("POST", "api/plugins/meetups/meetups", "{\"cityId\":" + city + ",\"title\":\"" + title
+                + "\",\"venueName\":\"Bench Hall\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(2))
+                + "\",\"capacity\":50,\"newcomerSeats\":0,\"publish\":true}", org);
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("create meetup: " + r.statusCode() + " " + r.body());
+        }
+        return Long.parseLong(field(r.body(), "id"));
+    }
+
     interface Call {
-        int call(int i) throws Exception;
+        /** One request by client {@code client} (0 to clients - 1), its {@code i}-th; answers the HTTP status. */
+        int call(int client, int i) throws Exception;
     }
 
     static void run(String name, int clients, int seconds, ExecutorService pool, Call call) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        java.util.Map<Integer, java.util.concurrent.atomic.LongAdder> failures = new java.util.concurrent.ConcurrentHashMap<>();
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            int client = c;
             futures.add(pool.submit(() -> {
                 long[] lat = new long[1 << 20];
                 int n = 0;
                 long errors = 0;
                 while (System.nanoTime() < end && n < lat.length - 1) {
                     long t0 = System.nanoTime();
-                    int status = call.call(n);
+                    int status = call.call(client, n);
                     lat[n++] = System.nanoTime() - t0;
                     if (status >= 300) {
                         errors++;
+                        failures.computeIfAbsent(status, k -> new java.util.concurrent.atomic.LongAdder()).increment();
                     }
                 }
                 long[] out = Arrays.copyOf(lat, n + 1);
@@ -116,6 +219,9 @@ public class VoteBench {
             errors += r[r.length - 1];
         }
         report(name, all, errors, seconds);
+        if (!failures.isEmpty()) {
+            System.out.println("  errors by status: " + new java.util.TreeMap<>(failures));
+        }
     }
 
     static void measureSequential(String name, String path, int requests) throws Exception {

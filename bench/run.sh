@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Popcorn voting benchmark. Needs a built jar: ./mvnw -B package -DskipTests
-#   bench/run.sh [clients=64] [seconds=20] [ballots=1000000]
+# Popcorn benchmarks. Needs a built jar (and ./plugins/meetups.jar): ./mvnw -B package -DskipTests
+#   bench/run.sh [votes|rsvp|all] [clients=64] [seconds=20] [ballots=1000000, or for rsvp: bursts=5]
+# "all" (the default) runs both.
 # Measures, against a real server on this machine:
 #   1. ballots/s and p50/p99 with <clients> concurrent clients casting and changing ballots, and in the same run the
 #      no-op GET /api/ping with the same clients (the ceiling of this server here);
 #   2. results-read latency with <ballots> ballots in the database, beside GET /api/ping.
 # Appends the figures and the machine to bench/RESULTS.md.
+# rsvp: bursts of 500 simultaneous RSVPs for a meetup's last 50 seats (latency p50/p99; each burst checked for exactly
+#   50 going and 450 waiting), then <clients> members RSVPing and cancelling in one meetup, beside the no-op ping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+WHAT=all
+case "${1:-}" in votes|rsvp|all) WHAT=$1; shift ;; esac
 CLIENTS=${1:-64}
 SECONDS_PER_PHASE=${2:-20}
 BALLOTS=${3:-1000000}
+BURSTS=${3:-5}
 JAR=server/target/popcorn.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
 H2=$(ls ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar)
@@ -28,22 +34,37 @@ start() {
   for _ in $(seq 1 180); do curl -sf "${URL}health/ready" > /dev/null && return 0; sleep 1; done
   echo "server did not start; see $DATA/server-$1.log" >&2; exit 1
 }
-stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
+stop() {
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+  grep -h -A4 "event=request.failed" "$DATA"/server-*.log >> bench/last-errors.log 2>/dev/null || true
+}
+: > bench/last-errors.log
 
-echo "== ballots: $CLIENTS clients, ${SECONDS_PER_PHASE}s per phase"
-start 1
-java bench/VoteBench.java "$URL" ballots "$CLIENTS" "$SECONDS_PER_PHASE" "$ADMIN_PW" | tee -a "$OUT"
-stop
-echo "== seeding $BALLOTS ballots"
-ROUND=$(java -cp "$H2" bench/SeedBallots.java "$DATA" "$BALLOTS")
-start 2
-echo "== results read with $BALLOTS ballots in round $ROUND"
-java bench/VoteBench.java "$URL" results "$ROUND" 300 | tee -a "$OUT"
-stop
+if [ "$WHAT" != votes ]; then
+  [ -f plugins/meetups.jar ] || { echo "the meetups plugin is missing: ./mvnw -B package -DskipTests" >&2; exit 1; }
+  echo "== rsvp: $BURSTS bursts of 500 for 50 seats, then $CLIENTS clients for ${SECONDS_PER_PHASE}s"
+  start 0
+  java bench/VoteBench.java "$URL" rsvp "$CLIENTS" "$SECONDS_PER_PHASE" "$ADMIN_PW" "$BURSTS" | tee -a "$OUT"
+  stop
+  rm -rf "${DATA:?}"/*
+fi
+if [ "$WHAT" != rsvp ]; then
+  echo "== ballots: $CLIENTS clients, ${SECONDS_PER_PHASE}s per phase"
+  start 1
+  java bench/VoteBench.java "$URL" ballots "$CLIENTS" "$SECONDS_PER_PHASE" "$ADMIN_PW" | tee -a "$OUT"
+  stop
+  echo "== seeding $BALLOTS ballots"
+  ROUND=$(java -cp "$H2" bench/SeedBallots.java "$DATA" "$BALLOTS")
+  start 2
+  echo "== results read with $BALLOTS ballots in round $ROUND"
+  java bench/VoteBench.java "$URL" results "$ROUND" 300 | tee -a "$OUT"
+  stop
+fi
 
 {
   echo
-  echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $CLIENTS clients, ${SECONDS_PER_PHASE}s phases, $BALLOTS seeded ballots"
+  echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $WHAT: $CLIENTS clients, ${SECONDS_PER_PHASE}s phases\
+$([ "$WHAT" = rsvp ] && echo ", $BURSTS RSVP bursts" || echo ", $BALLOTS seeded ballots")"
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB;"\
        "$(java -version 2>&1 | head -1); H2 file database (WRITE_DELAY=0); client and server on the same machine."
   echo '```'

@@ -22,6 +22,8 @@ public class PluginSettingsStore {
     @Inject
     PluginHost host;
 
+    /** Reads run in a transaction too: plugins read settings from event delivery and onSchedule threads. */
+    @Transactional(dontRollbackOn = org.popcorn.server.common.ProblemException.class)
     public String value(String pluginId, String key) {
         SettingDefinition def = definition(pluginId, key);
         List<?> found = em.createNativeQuery("select setting_value from plugin_setting where plugin_id = ? and setting_key = ?")
@@ -29,6 +31,7 @@ public class PluginSettingsStore {
         return found.isEmpty() ? def.defaultValue() : String.valueOf(found.get(0));
     }
 
+    @Transactional(dontRollbackOn = org.popcorn.server.common.ProblemException.class)
     public Map<String, String> values(String pluginId) {
         Map<String, String> out = new LinkedHashMap<>();
         for (SettingDefinition d : host.plugin(pluginId).extension().settings()) {

@@ -199,4 +199,42 @@ class MeetupsPluginIT {
         assertTrue(openapi.contains("radiusKm"), "query parameters of plugin routes are described");
         assertTrue(openapi.contains("text/calendar") && openapi.contains("image/png"), "and what they answer");
     }
+
+    @Test
+    void aMeetupNobodyFinishedIsFinishedByThePluginScheduleAndNoShowsAreRecorded() throws Exception {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long nanjing = api.cityId("Nanjing");
+        String org = api.member("nj-org", nanjing);
+        assertEquals(200, api.put("api/admin/members/nj-org/organiser/" + nanjing, null, admin).status());
+        assertEquals(200, api.put("api/admin/plugins/meetups/settings", "{\"auto-finish-hours\":\"0\"}", admin).status());
+        try {
+            Instant start = Instant.now().plusSeconds(3);
+            long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + nanjing + ",\"title\":\"Short one\",\"venueName\":\"Gate\","
+                    + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(2) + "\",\"capacity\":5,\"publish\":true}", org)
+                    .json().getJsonNumber("id").longValue();
+            String came = api.member("nj-came", nanjing);
+            String stayedHome = api.member("nj-home", nanjing);
+            String code = api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{}", came).json().getString("checkInCode");
+            assertEquals(200, api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{}", stayedHome).status());
+            assertEquals(200, api.post("api/plugins/meetups/meetups/" + id + "/check-ins", "{\"code\":\"" + code + "\"}", org).status());
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!api.get("api/plugins/meetups/meetups/" + id, null).json().getString("status").equals("FINISHED")) {
+                assertTrue(System.currentTimeMillis() < deadline, "onSchedule finishes the meetup after its end");
+                Thread.sleep(500);
+            }
+            JsonObject hostView = api.get("api/plugins/meetups/meetups/" + id + "/attendees", org).json();
+            assertEquals(1, hostView.getInt("checkedIn"));
+            assertEquals(java.util.Map.of("nj-came", false, "nj-home", true), hostView.getJsonArray("going").stream()
+                    .map(JsonValue::asJsonObject).collect(java.util.stream.Collectors.toMap(g -> g.getString("handle"), g -> g.getBoolean("noShow"))),
+                    "the member who did not come is recorded as a no-show");
+            assertEquals(409, api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{}", api.member("nj-late", nanjing)).status(),
+                    "no RSVPs once finished");
+            assertEquals(200, api.put("api/plugins/meetups/meetups/" + id + "/ratings/mine", "{\"stars\":4}", came).status());
+            assertEquals(403, api.put("api/plugins/meetups/meetups/" + id + "/ratings/mine", "{\"stars\":1}", stayedHome).status(),
+                    "a no-show cannot rate");
+        } finally {
+            api.put("api/admin/plugins/meetups/settings", "{\"auto-finish-hours\":\"6\"}", admin);
+        }
+    }
 }

@@ -45,26 +45,40 @@ class AttendanceStore {
 
     /** The member's ticket, created with a fresh code if there is none yet. */
     Ticket ensureTicket(long meetupId, long memberId, boolean newcomerSeat) {
-        Optional<Ticket> existing = ticket(meetupId, memberId);
-        if (existing.isPresent()) {
-            return existing.get();
+        for (int attempt = 1; ; attempt++) {
+            Optional<Ticket> existing = ticket(meetupId, memberId);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Optional<Ticket> created = tryInsert(meetupId, memberId, newcomerSeat);
+            if (created.isPresent()) {
+                return created.get();
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("no ticket for member " + memberId + " at meetup " + meetupId + " after 3 attempts");
+            }
+            // the same member's concurrent request created it (or the random code was taken): look again
         }
+    }
+
+    private Optional<Ticket> tryInsert(long meetupId, long memberId, boolean newcomerSeat) {
+        String code = newCode(8);
         try {
             db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("insert into meetups_ticket (meetup_id, member_id, code, newcomer_seat, created_at) "
                         + "values (?,?,?,?,?)")) {
                     ps.setLong(1, meetupId);
                     ps.setLong(2, memberId);
-                    ps.setString(3, newCode(8));
+                    ps.setString(3, code);
                     ps.setBoolean(4, newcomerSeat);
                     ps.setObject(5, ts(Instant.now()));
                     return ps.executeUpdate();
                 }
             });
-        } catch (PluginProblem raced) {
-            // the same member's concurrent RSVP created it (or, once in 10^11, the code was taken): read what is there
+            return Optional.of(new Ticket(meetupId, memberId, code, newcomerSeat, null));
+        } catch (PluginProblem conflict) {
+            return Optional.empty();
         }
-        return ticket(meetupId, memberId).orElseThrow(() -> new IllegalStateException("ticket not created"));
     }
 
     Optional<Ticket> ticket(long meetupId, long memberId) {
@@ -171,6 +185,12 @@ class AttendanceStore {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** The members recorded as no-shows at a meetup. */
+    java.util.Set<Long> noShows(long meetupId) {
+        return db.inTransaction(c -> new java.util.HashSet<>(MeetupStore.longs(c,
+                "select member_id from meetups_no_show where meetup_id = ?", meetupId)));
     }
 
     /** When the member's no-shows since {@code since} were recorded, oldest first. */

@@ -83,7 +83,7 @@ public class MeetupsExtension implements PopcornExtension {
         m.endsAt = start.plus(Duration.ofHours(4));
         Long size = event.longValue("chosenSize");
         m.capacity = size == null ? 50 : size.intValue();
-        m.newcomerSeats = RsvpRules.defaultNewcomerSeats(m.capacity, RsvpRules.Values.of(ctx.settings()));
+        m.newcomerSeats = RsvpRules.defaultNewcomerSeats(m.capacity, seats.rules());
         m.kind = Meetup.Kind.OFFICIAL;
         m.status = Meetup.Status.DRAFT;
         m.createdBy = 0;

@@ -282,8 +282,7 @@ public class MeetupsResource {
     @PUT
     @Path("meetups/{id}/rsvp")
     public MeetupViews.Ticket rsvp(@PathParam("id") long id, Rsvp in) {
-        seats.rsvp(id, in == null || in.guests == null ? 0 : in.guests);
-        return myTicket(id);
+        return seats.rsvp(id, in == null || in.guests == null ? 0 : in.guests);
     }
 
     @GET
@@ -351,6 +350,7 @@ public class MeetupsResource {
         seats.sync(m);
         Map<String, Object> out = new LinkedHashMap<>();
         int checkedIn = 0;
+        java.util.Set<Long> noShows = attendance.noShows(id);
         List<Map<String, Object>> going = new ArrayList<>();
         for (Signups.Place p : seats.everyone(m, Signups.Status.CONFIRMED)) {
             Map<String, Object> row = row(p);
@@ -358,6 +358,7 @@ public class MeetupsResource {
             row.put("checkInCode", t.map(AttendanceStore.Ticket::code).orElse(null));
             row.put("checkedInAt", t.map(AttendanceStore.Ticket::checkedInAt).orElse(null));
             row.put("newcomerSeat", t.map(AttendanceStore.Ticket::newcomerSeat).orElse(false));
+            row.put("noShow", noShows.contains(p.memberId()));
             if (t.isPresent() && t.get().checkedInAt() != null) {
                 checkedIn++;
             }

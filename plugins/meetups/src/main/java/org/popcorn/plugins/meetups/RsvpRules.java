@@ -81,10 +81,12 @@ final class RsvpRules {
     }
 
     /**
-     * Refuses an RSVP made before general opening unless the member may use the priority window. {@code privileged} is
-     * the priority-rsvp privilege; {@code penalty} the no-show penalty, if any.
+     * Refuses an RSVP made before general opening unless the member may use the priority window. {@code privileged}
+     * answers whether the member has the priority-rsvp privilege, {@code penalty} their no-show penalty; both are only
+     * asked for before general opening.
      */
-    static void checkOpening(Meetup m, Values v, Instant now, boolean privileged, Optional<Instant> penalty) {
+    static void checkOpening(Meetup m, Values v, Instant now, java.util.function.BooleanSupplier privileged,
+                             java.util.function.Supplier<Optional<Instant>> penalty) {
         if (m.rsvpOpensAt == null || !now.isBefore(m.rsvpOpensAt)) {
             return;
         }
@@ -92,12 +94,13 @@ final class RsvpRules {
         if (now.isBefore(priority)) {
             throw new PluginProblem(409, "RSVPs open at " + m.rsvpOpensAt + " (" + priority + " for members with priority).", "rsvpOpensAt");
         }
-        if (!privileged) {
+        if (!privileged.getAsBoolean()) {
             throw new PluginProblem(403, "Until " + m.rsvpOpensAt + " only members with the priority RSVP privilege (earned by level) may RSVP.",
                     "rsvpOpensAt");
         }
-        if (penalty.isPresent()) {
-            throw new PluginProblem(403, "After " + v.noShowLimit() + " no-shows your priority is paused until " + penalty.get()
+        Optional<Instant> paused = penalty.get();
+        if (paused.isPresent()) {
+            throw new PluginProblem(403, "After " + v.noShowLimit() + " no-shows your priority is paused until " + paused.get()
                     + "; RSVPs open for everyone at " + m.rsvpOpensAt + ".", "rsvpOpensAt");
         }
     }

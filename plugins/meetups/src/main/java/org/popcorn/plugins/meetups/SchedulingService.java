@@ -364,7 +364,7 @@ class SchedulingService {
         if (in.newcomerSeats != null) {
             m.newcomerSeats = in.newcomerSeats;
         } else if (create) {
-            m.newcomerSeats = RsvpRules.defaultNewcomerSeats(m.capacity, RsvpRules.Values.of(ctx.settings()));
+            m.newcomerSeats = RsvpRules.defaultNewcomerSeats(m.capacity, seats.rules());
         }
         if (m.newcomerSeats < 0 || m.newcomerSeats > m.capacity) {
             throw PluginProblem.invalid("Newcomer seats are 0 to the capacity (" + m.capacity + ").", "newcomerSeats");

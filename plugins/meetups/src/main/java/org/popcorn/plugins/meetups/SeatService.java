@@ -29,8 +29,17 @@ class SeatService {
         this.attendance = attendance;
     }
 
+    private volatile RsvpRules.Values rules;
+    private volatile long rulesReadAt;
+
+    /** The rules' current numbers; re-read from the settings at most every 5 seconds (a list of meetups needs them often). */
     RsvpRules.Values rules() {
-        return RsvpRules.Values.of(ctx.settings());
+        long now = System.nanoTime();
+        if (rules == null || now - rulesReadAt > 5_000_000_000L) {
+            rules = RsvpRules.Values.of(ctx.settings());
+            rulesReadAt = now;
+        }
+        return rules;
     }
 
     private static Duration offerWindow(Meetup m) {
@@ -66,8 +75,11 @@ class SeatService {
         tellPromoted(m, ctx.signups().setCapacity(m.seatsPool(), Math.max(0, m.capacity - held), offerWindow(m)));
     }
 
-    /** RSVP "going" with guests: a newcomer seat when one is free, else the general seats (or their waiting list). */
-    AttendanceStore.Ticket rsvp(long id, int guests) {
+    /**
+     * RSVP "going" with guests: a newcomer seat when one is free, else the general seats (or their waiting list).
+     * Answers the member's ticket. Reads only what the rules need: the priority checks run only before general opening.
+     */
+    MeetupViews.Ticket rsvp(long id, int guests) {
         long me = ctx.currentMember().require();
         Meetup m = store.get(id);
         Instant now = Instant.now();
@@ -82,31 +94,31 @@ class SeatService {
         }
         int party = 1 + guests;
         RsvpRules.Values v = rules();
-        newcomerPool(m);
         sync(m);
-        Optional<Place> inNewcomer = ctx.signups().placeOf(m.newcomerPool(), me);
+        Optional<Place> inNewcomer = m.newcomerSeats > 0 ? ctx.signups().placeOf(m.newcomerPool(), me) : Optional.empty();
         Optional<Place> inGeneral = ctx.signups().placeOf(m.seatsPool(), me);
-        if (inNewcomer.isPresent() && inNewcomer.get().partySize() == party || inGeneral.isPresent() && inGeneral.get().partySize() == party) {
-            if (inGeneral.isPresent() && inGeneral.get().status() == Signups.Status.OFFERED) {
-                ctx.signups().accept(m.seatsPool(), me);
-            }
-            return attendance.ensureTicket(id, me, inNewcomer.isPresent());
+        if (inNewcomer.isPresent() && inNewcomer.get().partySize() == party) {
+            return MeetupViews.ticket(m, attendance.ensureTicket(id, me, true), inNewcomer);
+        }
+        if (inGeneral.isPresent() && inGeneral.get().partySize() == party) {
+            Place p = inGeneral.get().status() == Signups.Status.OFFERED ? ctx.signups().accept(m.seatsPool(), me) : inGeneral.get();
+            return MeetupViews.ticket(m, attendance.ensureTicket(id, me, false), Optional.of(p));
         }
         if (inNewcomer.isEmpty() && inGeneral.isEmpty()) {
-            RsvpRules.checkOpening(m, v, now, ctx.currentMember().may(RsvpRules.PRIORITY_PRIVILEGE), penalty(me, v, now));
+            RsvpRules.checkOpening(m, v, now, () -> ctx.currentMember().may(RsvpRules.PRIORITY_PRIVILEGE), () -> penalty(me, v, now));
         }
         if (inNewcomer.isPresent()) {
             ctx.signups().leave(m.newcomerPool(), me); // a newcomer changing their party size tries again below
         }
-        boolean newcomerSeat = false;
+        Optional<Place> place = Optional.empty();
         if (inGeneral.isEmpty() && m.newcomerSeats > 0 && !RsvpRules.newcomerSeatsReleased(m, v, now) && !attendance.hasAttended(me)) {
-            newcomerSeat = ctx.signups().joinIfFree(m.newcomerPool(), me, party).isPresent();
+            place = ctx.signups().joinIfFree(m.newcomerPool(), me, party);
         }
+        boolean newcomerSeat = place.isPresent();
         if (!newcomerSeat) {
-            Place p = ctx.signups().join(m.seatsPool(), me, party);
-            ctx.log().fine(() -> "event=meetups.rsvp meetup=" + id + " member=" + me + " status=" + p.status());
+            place = Optional.of(ctx.signups().join(m.seatsPool(), me, party));
         }
-        return attendance.ensureTicket(id, me, newcomerSeat);
+        return MeetupViews.ticket(m, attendance.ensureTicket(id, me, newcomerSeat), place);
     }
 
     /** RSVP "not going": frees the seats (the next in line is promoted or offered them, and told). */
@@ -117,8 +129,9 @@ class SeatService {
         if (ticket.isPresent() && ticket.get().checkedInAt() != null) {
             throw PluginProblem.conflict("You are checked in at this meetup already.", "checkedInAt");
         }
-        newcomerPool(m);
-        ctx.signups().leave(m.newcomerPool(), me);
+        if (m.newcomerSeats > 0 || ctx.signups().placeOf(m.newcomerPool(), me).isPresent()) {
+            ctx.signups().leave(m.newcomerPool(), me);
+        }
         tellPromoted(m, ctx.signups().leave(m.seatsPool(), me));
         attendance.deleteTicket(id, me);
         sync(m);
