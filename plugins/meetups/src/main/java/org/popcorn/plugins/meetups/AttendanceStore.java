@@ -1,7 +1,7 @@
 package org.popcorn.plugins.meetups;
 
-import static org.popcorn.plugins.meetups.MeetupStore.instant;
-import static org.popcorn.plugins.meetups.MeetupStore.ts;
+import static org.popcorn.plugins.meetups.Sql.instant;
+import static org.popcorn.plugins.meetups.Sql.ts;
 
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
@@ -189,7 +189,7 @@ class AttendanceStore {
 
     /** The members recorded as no-shows at a meetup. */
     java.util.Set<Long> noShows(long meetupId) {
-        return db.inTransaction(c -> new java.util.HashSet<>(MeetupStore.longs(c,
+        return db.inTransaction(c -> new java.util.HashSet<>(Sql.longs(c,
                 "select member_id from meetups_no_show where meetup_id = ?", meetupId)));
     }
 

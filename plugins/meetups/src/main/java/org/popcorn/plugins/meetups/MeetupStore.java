@@ -1,21 +1,26 @@
 package org.popcorn.plugins.meetups;
 
+import static org.popcorn.plugins.meetups.Sql.bind;
+import static org.popcorn.plugins.meetups.Sql.instant;
+import static org.popcorn.plugins.meetups.Sql.key;
+import static org.popcorn.plugins.meetups.Sql.longs;
+import static org.popcorn.plugins.meetups.Sql.marks;
+import static org.popcorn.plugins.meetups.Sql.setInt;
+import static org.popcorn.plugins.meetups.Sql.ts;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.popcorn.api.Database;
 import org.popcorn.api.PluginProblem;
 
-/** The meetups tables (meetups, hosts, tags, recap photos, series, trusted hosts), through the SDK's transactions. */
+/** The meetups tables (meetups, hosts, tags, recap photos, series), through the SDK's transactions. */
 class MeetupStore {
 
     private static final String COLUMNS = "id, city_id, title, description, venue_name, venue_address, starts_at, ends_at, capacity, "
@@ -41,15 +46,6 @@ class MeetupStore {
 
     MeetupStore(Database db) {
         this.db = db;
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     long insert(Meetup m) {
@@ -352,65 +348,6 @@ class MeetupStore {
         });
     }
 
-    // ---- trusted hosts ----
-
-    boolean isTrusted(long cityId, long memberId) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select 1 from meetups_trusted_host where city_id = ? and member_id = ?")) {
-                ps.setLong(1, cityId);
-                ps.setLong(2, memberId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-    }
-
-    void trust(long cityId, long memberId, long grantedBy) {
-        if (isTrusted(cityId, memberId)) {
-            return;
-        }
-        try {
-            db.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("insert into meetups_trusted_host (city_id, member_id, granted_by, granted_at) "
-                        + "values (?,?,?,?)")) {
-                    ps.setLong(1, cityId);
-                    ps.setLong(2, memberId);
-                    ps.setLong(3, grantedBy);
-                    ps.setObject(4, ts(Instant.now()));
-                    return ps.executeUpdate();
-                }
-            });
-        } catch (PluginProblem alreadyTrusted) {
-            // a concurrent request trusted them first: the outcome is the same
-        }
-    }
-
-    void distrust(long cityId, long memberId) {
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("delete from meetups_trusted_host where city_id = ? and member_id = ?")) {
-                ps.setLong(1, cityId);
-                ps.setLong(2, memberId);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    List<Long> trustedHosts(long cityId) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select member_id from meetups_trusted_host where city_id = ? order by granted_at")) {
-                ps.setLong(1, cityId);
-                List<Long> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
     // ---- helpers ----
 
     private static void replaceHosts(Connection c, long id, List<Long> hosts) throws SQLException {
@@ -493,43 +430,5 @@ class MeetupStore {
             }
         }
         return m;
-    }
-
-    static List<Long> longs(Connection c, String sql, long param) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, param);
-            List<Long> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-            return out;
-        }
-    }
-
-    static long key(PreparedStatement ps) throws SQLException {
-        try (ResultSet k = ps.getGeneratedKeys()) {
-            k.next();
-            return k.getLong(1);
-        }
-    }
-
-    static String marks(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
-    }
-
-    static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
-    }
-
-    static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
-        }
     }
 }

@@ -35,6 +35,7 @@ public class MeetupsExtension implements PopcornExtension {
     private SeatService seats;
     private SchedulingService scheduling;
     private AttendanceStore attendance;
+    private AttendanceService attendanceService;
 
     @Override
     public void start(PluginContext context) {
@@ -42,12 +43,13 @@ public class MeetupsExtension implements PopcornExtension {
         this.store = new MeetupStore(context.database());
         this.attendance = new AttendanceStore(context.database());
         this.seats = new SeatService(context, store, attendance);
-        this.scheduling = new SchedulingService(context, store, seats);
+        this.attendanceService = new AttendanceService(context, store, attendance, seats);
+        this.scheduling = new SchedulingService(context, store, new TrustedHostStore(context.database()), seats, attendanceService);
     }
 
     @Override
     public Object restResource() {
-        return new MeetupsResource(ctx, store, attendance, seats, scheduling);
+        return new MeetupsResource(ctx, store, attendance, seats, scheduling, attendanceService);
     }
 
     @Override

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.popcorn.api.Cities;
-import org.popcorn.api.Members;
 import org.popcorn.api.PluginContext;
 import org.popcorn.api.PluginProblem;
 import org.popcorn.api.Signups;
@@ -49,13 +47,18 @@ public class MeetupsResource {
     private final AttendanceStore attendance;
     private final SeatService seats;
     private final SchedulingService scheduling;
+    private final AttendanceService attendanceService;
+    private final CalendarService calendars;
 
-    MeetupsResource(PluginContext ctx, MeetupStore store, AttendanceStore attendance, SeatService seats, SchedulingService scheduling) {
+    MeetupsResource(PluginContext ctx, MeetupStore store, AttendanceStore attendance, SeatService seats, SchedulingService scheduling,
+                    AttendanceService attendanceService) {
         this.ctx = ctx;
         this.store = store;
         this.attendance = attendance;
         this.seats = seats;
         this.scheduling = scheduling;
+        this.attendanceService = attendanceService;
+        this.calendars = new CalendarService(ctx, store, attendance, seats);
     }
 
     /** Why a meetup is cancelled or a proposal rejected. */
@@ -346,89 +349,20 @@ public class MeetupsResource {
     @GET
     @Path("meetups/{id}/attendees")
     public Map<String, Object> attendees(@PathParam("id") long id) {
-        Meetup m = scheduling.manage(id);
-        seats.sync(m);
-        Map<String, Object> out = new LinkedHashMap<>();
-        int checkedIn = 0;
-        java.util.Set<Long> noShows = attendance.noShows(id);
-        List<Map<String, Object>> going = new ArrayList<>();
-        for (Signups.Place p : seats.everyone(m, Signups.Status.CONFIRMED)) {
-            Map<String, Object> row = row(p);
-            Optional<AttendanceStore.Ticket> t = attendance.ticket(id, p.memberId());
-            row.put("checkInCode", t.map(AttendanceStore.Ticket::code).orElse(null));
-            row.put("checkedInAt", t.map(AttendanceStore.Ticket::checkedInAt).orElse(null));
-            row.put("newcomerSeat", t.map(AttendanceStore.Ticket::newcomerSeat).orElse(false));
-            row.put("noShow", noShows.contains(p.memberId()));
-            if (t.isPresent() && t.get().checkedInAt() != null) {
-                checkedIn++;
-            }
-            going.add(row);
-        }
-        List<Map<String, Object>> offered = new ArrayList<>();
-        for (Signups.Place p : seats.everyone(m, Signups.Status.OFFERED)) {
-            Map<String, Object> row = row(p);
-            row.put("offerExpiresAt", p.offerExpiresAt());
-            offered.add(row);
-        }
-        List<Map<String, Object>> waiting = new ArrayList<>();
-        for (Signups.Place p : seats.everyone(m, Signups.Status.WAITING)) {
-            Map<String, Object> row = row(p);
-            row.put("position", p.waitingPosition());
-            waiting.add(row);
-        }
-        out.put("checkedIn", checkedIn);
-        out.put("going", going);
-        out.put("offered", offered);
-        out.put("waiting", waiting);
-        return out;
-    }
-
-    private Map<String, Object> row(Signups.Place p) {
-        Person who = MeetupViews.person(ctx, p.memberId());
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("memberId", p.memberId());
-        row.put("handle", who.handle());
-        row.put("displayName", who.displayName());
-        row.put("partySize", p.partySize());
-        return row;
+        return attendanceService.attendees(scheduling.manage(id));
     }
 
     @GET
     @Path("meetups/{id}/attendees/visible")
     public Map<String, Object> visibleAttendees(@PathParam("id") long id) {
         get(id); // 404 unless visible to the caller
-        Meetup m = store.get(id);
-        List<Person> visible = new ArrayList<>();
-        int going = 0;
-        for (Signups.Place p : seats.everyone(m, Signups.Status.CONFIRMED)) {
-            going += p.partySize();
-            Optional<Members.MemberInfo> who = ctx.members().byId(p.memberId());
-            if (who.isPresent() && who.get().attendanceVisible() && visible.size() < 200) {
-                visible.add(new Person(who.get().id(), who.get().handle(), who.get().displayName()));
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("going", going);
-        out.put("waitingParties", seats.counts(m)[1]);
-        out.put("visible", visible);
-        return out;
+        return attendanceService.visibleAttendees(store.get(id));
     }
 
     @POST
     @Path("meetups/{id}/check-ins")
     public Map<String, Object> checkIn(@PathParam("id") long id, CheckIn in) {
-        Meetup m = scheduling.manage(id);
-        SeatService.CheckedIn done = seats.checkIn(m, in == null ? null : in.code, in == null ? null : in.memberId);
-        AttendanceStore.Ticket t = done.ticket();
-        Person who = MeetupViews.person(ctx, t.memberId());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("memberId", who.memberId());
-        out.put("handle", who.handle());
-        out.put("displayName", who.displayName());
-        out.put("partySize", seats.placeOf(m, t.memberId()).map(Signups.Place::partySize).orElse(1));
-        out.put("checkedInAt", t.checkedInAt());
-        out.put("alreadyCheckedIn", !done.now());
-        return out;
+        return attendanceService.checkIn(scheduling.manage(id), in == null ? null : in.code, in == null ? null : in.memberId);
     }
 
     // ---- after the meetup ----
@@ -438,67 +372,20 @@ public class MeetupsResource {
     public Map<String, Object> ratings(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         get(id);
         int[] ps = paging(page, size);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (AttendanceStore.Rating r : attendance.ratings(id, ps[0], ps[1])) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("member", MeetupViews.person(ctx, r.memberId()));
-            row.put("stars", r.stars());
-            row.put("comment", r.comment());
-            row.put("ratedAt", r.ratedAt());
-            items.add(row);
-        }
-        long[] totals = attendance.ratingTotals(id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", items);
-        out.put("page", ps[0]);
-        out.put("size", ps[1]);
-        out.put("total", totals[0]);
-        out.put("average", totals[0] == 0 ? null : Math.round(10.0 * totals[1] / totals[0]) / 10.0);
-        return out;
+        return attendanceService.ratings(id, ps[0], ps[1]);
     }
 
     @PUT
     @Path("meetups/{id}/ratings/mine")
     public Map<String, Object> rate(@PathParam("id") long id, RatingForm in) {
-        long me = ctx.currentMember().require();
-        Meetup m = store.get(id);
-        if (in == null || in.stars == null || in.stars < 1 || in.stars > 5) {
-            throw PluginProblem.invalid("Give 1 to 5 stars.", "stars");
-        }
-        String comment = MeetupsExtension.text(in.comment, "comment", 2000, false);
-        if (Instant.now().isBefore(m.startsAt)) {
-            throw PluginProblem.conflict("You can rate a meetup once it has started.", "startsAt");
-        }
-        if (attendance.ticket(id, me).map(t -> t.checkedInAt() == null).orElse(true)) {
-            throw PluginProblem.forbidden("Only members who checked in at this meetup may rate it.");
-        }
-        attendance.rate(id, me, in.stars, comment);
-        return ratings(id, 0, 20);
+        attendanceService.rate(store.get(id), in == null ? null : in.stars, in == null ? null : in.comment);
+        return attendanceService.ratings(id, 0, 20);
     }
 
     @PUT
     @Path("meetups/{id}/recap")
     public View recap(@PathParam("id") long id, RecapForm in) {
-        Meetup m = scheduling.manage(id);
-        if (Instant.now().isBefore(m.startsAt) || m.status == Meetup.Status.CANCELLED) {
-            throw PluginProblem.conflict("A recap is for a meetup that took place.", "status");
-        }
-        String text = MeetupsExtension.text(in == null ? null : in.text, "text", 4000, false);
-        List<String> photos = new ArrayList<>();
-        if (in != null && in.photoUrls != null) {
-            if (in.photoUrls.size() > 30) {
-                throw PluginProblem.invalid("A recap has at most 30 photos.", "photoUrls");
-            }
-            for (String u : in.photoUrls) {
-                if (u != null && !u.isBlank()) {
-                    photos.add(SchedulingService.url(u, "photoUrls", false));
-                }
-            }
-        }
-        if (text == null && photos.isEmpty()) {
-            throw PluginProblem.invalid("Write a few words or add photos' addresses.", "text");
-        }
-        store.saveRecap(id, text, photos);
+        attendanceService.recap(scheduling.manage(id), in == null ? null : in.text, in == null ? null : in.photoUrls);
         return view(store.get(id));
     }
 
@@ -508,24 +395,14 @@ public class MeetupsResource {
     @Path("meetups/{id}/calendar.ics")
     @Produces("text/calendar")
     public Response meetupCalendar(@PathParam("id") long id, @Context UriInfo uri) {
-        Meetup m = store.get(id);
-        if (!m.isPublic()) {
-            throw PluginProblem.notFound("No meetup with id " + id + ".");
-        }
-        return ics("meetup-" + id + ".ics", Calendars.document(m.title, List.of(entry(m, uri))));
+        return ics("meetup-" + id + ".ics", calendars.meetup(id, site(uri)));
     }
 
     @GET
     @Path("cities/{cityId}/calendar.ics")
     @Produces("text/calendar")
     public Response cityCalendar(@PathParam("cityId") long cityId, @Context UriInfo uri) {
-        Cities.CityInfo city = ctx.cities().byId(cityId).orElseThrow(() -> PluginProblem.notFound("No city with id " + cityId + "."));
-        MeetupStore.Filter f = new MeetupStore.Filter();
-        f.cityIds = List.of(cityId);
-        f.statuses = PUBLIC;
-        f.from = Instant.now().minus(Duration.ofDays(30));
-        List<Calendars.Entry> entries = store.list(f, 0, 500).items().stream().map(m -> entry(m, uri)).toList();
-        return ics("meetups-" + cityId + ".ics", Calendars.document("Meetups in " + city.name(), entries));
+        return ics("meetups-" + cityId + ".ics", calendars.city(cityId, site(uri)));
     }
 
     @GET
@@ -546,25 +423,16 @@ public class MeetupsResource {
     @Path("calendar/{token}.ics")
     @Produces("text/calendar")
     public Response privateCalendar(@PathParam("token") String token, @Context UriInfo uri) {
-        long member = attendance.feedOwner(token).orElseThrow(() -> PluginProblem.notFound("This calendar address is not valid (any more)."));
-        List<Calendars.Entry> entries = new ArrayList<>();
-        for (long id : attendance.ticketMeetups(member, 0, 500)) {
-            Meetup m = store.get(id);
-            if (m.isPublic() && seats.placeOf(m, member).filter(p -> p.status() != Signups.Status.WAITING).isPresent()) {
-                entries.add(entry(m, uri));
-            }
-        }
-        return ics("my-meetups.ics", Calendars.document("My meetups", entries));
+        return ics("my-meetups.ics", calendars.member(token, site(uri)));
     }
 
     private static String feedUrl(UriInfo uri, String token) {
         return uri.getBaseUriBuilder().path("plugins/meetups/calendar/" + token + ".ics").build().toString();
     }
 
-    private Calendars.Entry entry(Meetup m, UriInfo uri) {
-        Cities.CityInfo city = ctx.cities().byId(m.cityId).orElseThrow();
-        URI page = uri.getBaseUri().resolve("/").resolve(MeetupsExtension.link(m.id).substring(1));
-        return new Calendars.Entry(m, city.timeZone(), city.name(), page);
+    /** The site's root address, for links to meetup pages. */
+    private static URI site(UriInfo uri) {
+        return uri.getBaseUri().resolve("/");
     }
 
     private static Response ics(String filename, String body) {

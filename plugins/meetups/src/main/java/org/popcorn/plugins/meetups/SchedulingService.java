@@ -35,12 +35,16 @@ class SchedulingService {
 
     private final PluginContext ctx;
     private final MeetupStore store;
+    private final TrustedHostStore trustedHosts;
     private final SeatService seats;
+    private final AttendanceService attendance;
 
-    SchedulingService(PluginContext ctx, MeetupStore store, SeatService seats) {
+    SchedulingService(PluginContext ctx, MeetupStore store, TrustedHostStore trustedHosts, SeatService seats, AttendanceService attendance) {
         this.ctx = ctx;
         this.store = store;
+        this.trustedHosts = trustedHosts;
         this.seats = seats;
+        this.attendance = attendance;
     }
 
     Created create(MeetupForm in) {
@@ -236,7 +240,7 @@ class SchedulingService {
      */
     void finishNow(Meetup m, String by) {
         transition(m, Meetup.Status.PUBLISHED, Meetup.Status.FINISHED, null, "Only a published meetup can be finished");
-        int noShows = seats.recordNoShows(m);
+        int noShows = attendance.recordNoShows(m);
         for (long host : m.hosts) {
             ctx.rewards().recordActivity(host, "meetups_hosted", 1);
         }
@@ -246,7 +250,7 @@ class SchedulingService {
     // ---- trusted hosts ----
 
     boolean isTrusted(long cityId, long memberId) {
-        return store.isTrusted(cityId, memberId) || ctx.rewards().may(memberId, HOST_WITHOUT_REVIEW);
+        return trustedHosts.isTrusted(cityId, memberId) || ctx.rewards().may(memberId, HOST_WITHOUT_REVIEW);
     }
 
     void trust(long cityId, String handle, boolean trusted) {
@@ -256,9 +260,9 @@ class SchedulingService {
         }
         long member = ctx.members().byHandle(handle).orElseThrow(() -> PluginProblem.notFound("No member '" + handle + "'.")).id();
         if (trusted) {
-            store.trust(cityId, member, ctx.currentMember().require());
+            trustedHosts.trust(cityId, member, ctx.currentMember().require());
         } else {
-            store.distrust(cityId, member);
+            trustedHosts.distrust(cityId, member);
         }
         ctx.log().info("event=meetups.trusted-host city=" + cityId + " member=" + member + " trusted=" + trusted);
     }
@@ -268,7 +272,7 @@ class SchedulingService {
         if (!ctx.currentMember().organises(cityId)) {
             throw PluginProblem.forbidden("Only an organiser of this city may see its trusted hosts.");
         }
-        return store.trustedHosts(cityId);
+        return trustedHosts.trustedHosts(cityId);
     }
 
     // ---- helpers ----

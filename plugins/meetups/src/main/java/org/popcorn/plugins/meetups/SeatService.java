@@ -15,7 +15,7 @@ import org.popcorn.api.Signups.Place;
 /**
  * RSVPs on the host's sign-up pools, two per meetup: the general seats (with the waiting list, instant promotion or
  * time-limited offers) and the seats kept for newcomers (no waiting list; released to everyone before the start).
- * Tickets with check-in codes, check-in with points and badges, and no-shows live here too.
+ * Each RSVP gets a ticket with a check-in code (see {@link AttendanceService} for check-in).
  */
 class SeatService {
 
@@ -213,53 +213,5 @@ class SeatService {
 
     Optional<Instant> penalty(long member, RsvpRules.Values v, Instant now) {
         return RsvpRules.penaltyUntil(attendance.noShowsSince(member, now.minus(Duration.ofDays(v.noShowWindowDays()))), v, now);
-    }
-
-    /** A check-in's outcome: the ticket, and whether this call checked its holder in (false: they already were). */
-    record CheckedIn(AttendanceStore.Ticket ticket, boolean now) {
-    }
-
-    /** Checks a member in by code or id: attendance pays points once and counts towards badges and the relationship stage. */
-    CheckedIn checkIn(Meetup m, String code, Long memberId) {
-        long host = ctx.currentMember().require();
-        RsvpRules.checkCheckInWindow(m, rules(), Instant.now());
-        AttendanceStore.Ticket t;
-        if (code != null && !code.isBlank()) {
-            String normalised = code.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "");
-            t = attendance.byCode(m.id, normalised)
-                    .orElseThrow(() -> PluginProblem.notFound("No ticket with code " + normalised + " for this meetup."));
-        } else if (memberId != null) {
-            t = attendance.ticket(m.id, memberId).orElseThrow(() -> PluginProblem.notFound("This member has no ticket for this meetup."));
-        } else {
-            throw PluginProblem.invalid("Give the check-in code (or the member).", "code");
-        }
-        Optional<Place> place = placeOf(m, t.memberId());
-        if (place.isEmpty() || place.get().status() != Signups.Status.CONFIRMED) {
-            throw PluginProblem.conflict("This ticket's holder has no confirmed seat ("
-                    + place.map(p -> p.status().name().toLowerCase()).orElse("not signed up") + ").", "code");
-        }
-        boolean first = attendance.checkIn(m.id, t.memberId(), host);
-        if (first) {
-            int points = rules().attendancePoints();
-            if (points > 0) {
-                ctx.rewards().awardPoints(t.memberId(), points, "Attended " + m.title, "meetups:attended:" + m.id);
-            }
-            ctx.rewards().recordActivity(t.memberId(), "meetups_attended", 1);
-            ctx.log().info("event=meetups.checked-in meetup=" + m.id + " member=" + t.memberId() + " by=" + host);
-        }
-        return new CheckedIn(attendance.ticket(m.id, t.memberId()).orElseThrow(), first);
-    }
-
-    /** Records a no-show for every confirmed member who did not check in; answers how many. */
-    int recordNoShows(Meetup m) {
-        int count = 0;
-        for (Place p : everyone(m, Signups.Status.CONFIRMED)) {
-            Optional<AttendanceStore.Ticket> t = attendance.ticket(m.id, p.memberId());
-            if (t.isEmpty() || t.get().checkedInAt() == null) {
-                attendance.recordNoShow(m.id, p.memberId());
-                count++;
-            }
-        }
-        return count;
     }
 }
