@@ -99,5 +99,13 @@ class MeetupsBrowserIT extends BrowserTest {
 
         JsonObject after = api.get("api/plugins/meetups/meetups/" + id + "/rsvp", fan).json();
         assertTrue(after.containsKey("checkedInAt") && !after.isNull("checkedInAt"), "the fan is checked in: " + after);
+
+        // The browse page lists it in the fan's home city; the hosting page offers the organiser the form.
+        openAs(fan, "plugins/meetups/index.html");
+        visible(By.cssSelector("[data-testid=meetup-card-" + id + "]"));
+        shot("meetups-browse");
+        openAs(org, "plugins/meetups/host.html");
+        visible(By.id("meetup-form"));
+        shot("meetups-host");
     }
 }
