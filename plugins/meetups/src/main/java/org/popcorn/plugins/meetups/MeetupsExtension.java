@@ -137,7 +137,7 @@ public class MeetupsExtension implements PopcornExtension {
         }
         for (Meetup m : store.published("starts_at", now, now.plus(Duration.ofHours(v.newcomerReleaseHours())), 500)) {
             if (m.newcomerSeats > 0) {
-                seats.sync(m);
+                seats.sync(m, now);
             }
         }
     }

@@ -57,8 +57,11 @@ class SeatService {
             sync(m);
             return;
         }
+        // Newcomer pool first: from then on it can hold at most max(newcomerSeats, what it holds now), so the general
+        // pool sized by that bound keeps the total within the capacity even if newcomer seats were cut below their use.
         ctx.signups().setCapacity(m.newcomerPool(), m.newcomerSeats, null);
-        tellPromoted(m, ctx.signups().setCapacity(m.seatsPool(), Math.max(0, m.capacity - m.newcomerSeats), offerWindow(m)));
+        int kept = Math.max(m.newcomerSeats, newcomerPool(m).taken());
+        tellPromoted(m, ctx.signups().setCapacity(m.seatsPool(), Math.max(0, m.capacity - kept), offerWindow(m)));
     }
 
     /**
@@ -67,12 +70,23 @@ class SeatService {
      * and that count only falls afterwards.
      */
     void sync(Meetup m) {
-        if (!RsvpRules.newcomerSeatsReleased(m, rules(), Instant.now())) {
+        sync(m, Instant.now());
+    }
+
+    /** {@link #sync(Meetup)} as of {@code now} (the schedule's time). */
+    void sync(Meetup m, Instant now) {
+        if (!RsvpRules.newcomerSeatsReleased(m, rules(), now)) {
             return;
         }
-        ctx.signups().setCapacity(m.newcomerPool(), 0);
-        int held = newcomerPool(m).taken();
-        tellPromoted(m, ctx.signups().setCapacity(m.seatsPool(), Math.max(0, m.capacity - held), offerWindow(m)));
+        Signups.Pool reserved = newcomerPool(m);
+        if (reserved.capacity() != 0) {
+            ctx.signups().setCapacity(m.newcomerPool(), 0);
+            reserved = newcomerPool(m);
+        }
+        int target = Math.max(0, m.capacity - reserved.taken());
+        if (ctx.signups().pool(m.seatsPool()).capacity() != target) { // only write (and lock) when something changed
+            tellPromoted(m, ctx.signups().setCapacity(m.seatsPool(), target, offerWindow(m)));
+        }
     }
 
     /**
@@ -94,7 +108,7 @@ class SeatService {
         }
         int party = 1 + guests;
         RsvpRules.Values v = rules();
-        sync(m);
+        sync(m, now);
         Optional<Place> inNewcomer = m.newcomerSeats > 0 ? ctx.signups().placeOf(m.newcomerPool(), me) : Optional.empty();
         Optional<Place> inGeneral = ctx.signups().placeOf(m.seatsPool(), me);
         if (inNewcomer.isPresent() && inNewcomer.get().partySize() == party) {

@@ -248,6 +248,54 @@ class MeetupsExtensionTest {
     }
 
     @Test
+    void unusedNewcomerSeatsGoToEveryoneBeforeTheStart() {
+        kit.actAs(org);
+        MeetupForm n = form(chengdu, 2, 0);
+        n.newcomerSeats = 1;
+        n.startsAt = Instant.now().plus(Duration.ofHours(30)).toString();
+        n.endsAt = Instant.now().plus(Duration.ofHours(32)).toString();
+        long id = create(n).id;
+        long v1 = kit.addMember("v1");
+        long v2 = kit.addMember("v2");
+        attendedBefore(v1);
+        attendedBefore(v2);
+        kit.actAs(v1);
+        assertEquals("CONFIRMED", api.rsvp(id, guests(0)).status);
+        kit.actAs(v2);
+        assertEquals("WAITING", api.rsvp(id, guests(0)).status, "the last seat is a newcomer's for now");
+        kit.runSchedule(Instant.now().plus(Duration.ofHours(7)));
+        assertEquals("CONFIRMED", api.myTicket(id).status, "24 h before the start the schedule hands the free newcomer seat on");
+        assertEquals(2, api.get(id).taken);
+    }
+
+    @Test
+    void cuttingNewcomerSeatsThatAreInUseNeverLetsTheMeetupGoOverCapacity() {
+        kit.actAs(org);
+        MeetupForm n = form(chengdu, 4, 0);
+        n.newcomerSeats = 2;
+        long id = create(n).id;
+        for (String h : List.of("new1", "new2")) {
+            kit.actAs(kit.addMember(h));
+            assertTrue(api.rsvp(id, guests(0)).newcomerSeat);
+        }
+        for (String h : List.of("old1", "old2", "old3")) {
+            long v = kit.addMember(h);
+            attendedBefore(v);
+            kit.actAs(v);
+            api.rsvp(id, guests(0));
+        }
+        kit.actAs(org);
+        MeetupForm cut = new MeetupForm();
+        cut.newcomerSeats = 0;
+        MeetupViews.View v = api.update(id, cut);
+        assertEquals(4, v.taken, "the two newcomers keep their seats and nobody is promoted past the capacity");
+        assertEquals(1, v.waitingParties);
+        MeetupForm grow = new MeetupForm();
+        grow.capacity = 5;
+        assertEquals(5, api.update(id, grow).taken, "growing the capacity promotes the one waiting");
+    }
+
+    @Test
     void beforeGeneralOpeningOnlyPriorityMembersRsvpAndNoShowsPauseTheirPriority() {
         kit.actAs(org);
         MeetupForm n = form(chengdu, 10, 0);
