@@ -6,8 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,9 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What the browser tests share: one headless Chromium (Debian's chromium + chromium-driver) per test class, waiting
- * helpers, and screenshots (desktop and phone) in target/screenshots. Subclasses deploy the application with
- * Arquillian and say where it answers ({@link #base()}).
+ * helpers, and screenshots (desktop and phone) in target/screenshots; the application is deployed by Arquillian.
  */
+@ExtendWith(ArquillianExtension.class)
 abstract class BrowserTest {
 
     static final Path SHOTS = Path.of("target/screenshots");
@@ -35,10 +41,16 @@ abstract class BrowserTest {
     @TempDir
     static Path profile;
 
-    WebDriverWait wait;
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+    }
 
-    /** The deployed application, as Arquillian injected it into the subclass. */
-    abstract URL base();
+    /** Where the deployed application answers. */
+    @ArquillianResource
+    URL base;
+
+    WebDriverWait wait;
 
     @BeforeAll
     static void browser() throws Exception {
@@ -67,7 +79,7 @@ abstract class BrowserTest {
 
     /** The server as the browser reaches it: Arquillian's address may be the host's IP, which the resolver rules block. */
     String site() {
-        return "http://127.0.0.1:" + base().getPort() + "/";
+        return "http://127.0.0.1:" + base.getPort() + "/";
     }
 
     Object js(String script, Object... args) {

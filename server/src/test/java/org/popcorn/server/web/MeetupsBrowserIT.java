@@ -5,17 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.net.URL;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.popcorn.server.support.Api;
 
@@ -24,21 +16,7 @@ import org.popcorn.server.support.Api;
  * sees the check-in code and the QR code; the organiser, on a phone-sized screen, types the code on the check-in page
  * and sees the fan checked in. Screenshots go to target/screenshots.
  */
-@ExtendWith(ArquillianExtension.class)
 class MeetupsBrowserIT extends BrowserTest {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @Override
-    URL base() {
-        return base;
-    }
 
     Api api;
 

@@ -4,18 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.popcorn.server.support.Api;
@@ -25,21 +17,7 @@ import org.popcorn.server.support.Api;
  * votes and sees the receipt and the results chart; an organiser creates, opens and closes a round; an admin disables
  * a plugin and its page leaves the navigation. Screenshots of the pages (desktop and phone) go to target/screenshots.
  */
-@ExtendWith(ArquillianExtension.class)
 class UiBrowserIT extends BrowserTest {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @Override
-    URL base() {
-        return base;
-    }
 
     Api api;
 

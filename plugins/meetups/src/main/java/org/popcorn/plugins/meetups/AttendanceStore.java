@@ -103,39 +103,10 @@ class AttendanceStore {
         });
     }
 
-    List<Ticket> tickets(long meetupId) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select meetup_id, member_id, code, newcomer_seat, checked_in_at from meetups_ticket "
-                    + "where meetup_id = ?")) {
-                ps.setLong(1, meetupId);
-                List<Ticket> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
     /** Meetup ids of the member's tickets, newest meetups first. */
     List<Long> ticketMeetups(long memberId, int page, int size) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select t.meetup_id from meetups_ticket t join meetups_meetup m on m.id = t.meetup_id "
-                    + "where t.member_id = ? order by m.starts_at desc, m.id limit ? offset ?")) {
-                ps.setLong(1, memberId);
-                ps.setInt(2, size);
-                ps.setLong(3, (long) page * size);
-                List<Long> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.inTransaction(c -> Sql.list(c, "select t.meetup_id from meetups_ticket t join meetups_meetup m on m.id = t.meetup_id "
+                + "where t.member_id = ? order by m.starts_at desc, m.id limit ? offset ?", rs -> rs.getLong(1), memberId, size, (long) page * size));
     }
 
     long ticketCount(long memberId) {
@@ -195,20 +166,8 @@ class AttendanceStore {
 
     /** When the member's no-shows since {@code since} were recorded, oldest first. */
     List<Instant> noShowsSince(long memberId, Instant since) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select recorded_at from meetups_no_show where member_id = ? and recorded_at >= ? "
-                    + "order by recorded_at")) {
-                ps.setLong(1, memberId);
-                ps.setObject(2, ts(since));
-                List<Instant> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(instant(rs, "recorded_at"));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.inTransaction(c -> Sql.list(c, "select recorded_at from meetups_no_show where member_id = ? and recorded_at >= ? order by recorded_at",
+                rs -> instant(rs, "recorded_at"), memberId, ts(since)));
     }
 
     // ---- ratings ----
@@ -239,21 +198,9 @@ class AttendanceStore {
     }
 
     List<Rating> ratings(long meetupId, int page, int size) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select member_id, stars, comment, rated_at from meetups_rating where meetup_id = ? "
-                    + "order by rated_at desc, member_id limit ? offset ?")) {
-                ps.setLong(1, meetupId);
-                ps.setInt(2, size);
-                ps.setLong(3, (long) page * size);
-                List<Rating> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Rating(rs.getLong(1), rs.getInt(2), rs.getString(3), instant(rs, "rated_at")));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.inTransaction(c -> Sql.list(c, "select member_id, stars, comment, rated_at from meetups_rating where meetup_id = ? "
+                + "order by rated_at desc, member_id limit ? offset ?",
+                rs -> new Rating(rs.getLong(1), rs.getInt(2), rs.getString(3), instant(rs, "rated_at")), meetupId, size, (long) page * size));
     }
 
     /** [count, sum of stars] of a meetup's ratings. */

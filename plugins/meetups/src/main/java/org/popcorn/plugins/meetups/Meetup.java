@@ -40,8 +40,6 @@ public class Meetup {
     public List<Long> hosts = new ArrayList<>();
     public List<String> tags = new ArrayList<>();
     public List<String> recapPhotos = new ArrayList<>();
-    /** While a series is being made: WEEKLY or MONTHLY. */
-    transient String seriesFrequency;
 
     /** Whether members can see it without managing it. */
     boolean isPublic() {

@@ -260,63 +260,23 @@ class MeetupStore {
 
     /** Published meetups whose start or end lies in a window (null bounds are open), soonest first, at most {@code max}. */
     List<Meetup> published(String column, Instant after, Instant before, int max) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select id from meetups_meetup where status = 'PUBLISHED' and " + column
-                    + " >= ? and " + column + " < ? order by " + column + ", id limit ?")) {
-                ps.setObject(1, ts(after == null ? Instant.EPOCH : after));
-                ps.setObject(2, ts(before));
-                ps.setInt(3, max);
-                List<Meetup> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(find(c, rs.getLong(1)));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.inTransaction(c -> meetups(c, "select id from meetups_meetup where status = 'PUBLISHED' and " + column + " >= ? and "
+                + column + " < ? order by " + column + ", id limit ?", ts(after == null ? Instant.EPOCH : after), ts(before), max));
     }
 
     /** Cities that have meetups of these statuses ending after {@code from}. */
     List<Long> citiesWithMeetups(Collection<Meetup.Status> statuses, Instant from) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select distinct city_id from meetups_meetup where ends_at >= ? and status in ("
-                    + marks(statuses.size()) + ")")) {
-                ps.setObject(1, ts(from));
-                int i = 2;
-                for (Meetup.Status s : statuses) {
-                    ps.setString(i++, s.name());
-                }
-                List<Long> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-                return out;
-            }
-        });
+        List<Object> params = new ArrayList<>(List.of(ts(from)));
+        statuses.forEach(st -> params.add(st.name()));
+        return db.inTransaction(c -> Sql.list(c, "select distinct city_id from meetups_meetup where ends_at >= ? and status in ("
+                + marks(statuses.size()) + ")", rs -> rs.getLong(1), params.toArray()));
     }
 
     /** Other live meetups at the same venue of the city whose times overlap [start, end). */
     List<Meetup> clashes(long cityId, String venueName, Instant start, Instant end, Long exceptId) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select id from meetups_meetup where city_id = ? and venue_key = ? "
-                    + "and starts_at < ? and ends_at > ? and status in ('PROPOSED', 'DRAFT', 'PUBLISHED') and id <> ? order by starts_at")) {
-                ps.setLong(1, cityId);
-                ps.setString(2, Meetup.venueKey(venueName));
-                ps.setObject(3, ts(end));
-                ps.setObject(4, ts(start));
-                ps.setLong(5, exceptId == null ? -1 : exceptId);
-                List<Meetup> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(find(c, rs.getLong(1)));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.inTransaction(c -> meetups(c, "select id from meetups_meetup where city_id = ? and venue_key = ? and starts_at < ? "
+                + "and ends_at > ? and status in ('PROPOSED', 'DRAFT', 'PUBLISHED') and id <> ? order by starts_at",
+                cityId, Meetup.venueKey(venueName), ts(end), ts(start), exceptId == null ? -1L : exceptId));
     }
 
     /** Meetups waiting for approval in these cities (null: all cities). */
@@ -329,23 +289,19 @@ class MeetupStore {
 
     /** Meetups a member hosts in these statuses. */
     List<Meetup> hostedBy(long memberId, Collection<Meetup.Status> statuses) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select m.id from meetups_meetup m join meetups_host h on h.meetup_id = m.id "
-                    + "where h.member_id = ? and m.status in (" + marks(statuses.size()) + ") order by m.starts_at desc, m.id limit 200")) {
-                ps.setLong(1, memberId);
-                int i = 2;
-                for (Meetup.Status s : statuses) {
-                    ps.setString(i++, s.name());
-                }
-                List<Meetup> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(find(c, rs.getLong(1)));
-                    }
-                }
-                return out;
-            }
-        });
+        List<Object> params = new ArrayList<>(List.of(memberId));
+        statuses.forEach(st -> params.add(st.name()));
+        return db.inTransaction(c -> meetups(c, "select m.id from meetups_meetup m join meetups_host h on h.meetup_id = m.id where h.member_id = ? "
+                + "and m.status in (" + marks(statuses.size()) + ") order by m.starts_at desc, m.id limit 200", params.toArray()));
+    }
+
+    /** The meetups whose ids a query selects, in its order. */
+    private List<Meetup> meetups(Connection c, String idQuery, Object... params) throws SQLException {
+        List<Meetup> out = new ArrayList<>();
+        for (long id : Sql.list(c, idQuery, rs -> rs.getLong(1), params)) {
+            out.add(find(c, id));
+        }
+        return out;
     }
 
     // ---- helpers ----

@@ -85,8 +85,9 @@ class SchedulingService {
             store.insert(m);
             made.add(m);
         } else {
-            made.addAll(occurrences(m, in.repeat, ZoneId.of(city.timeZone())));
-            store.insertSeries(made.get(0).seriesFrequency, made);
+            String frequency = frequency(in.repeat);
+            made.addAll(occurrences(m, frequency, in.repeat.count, ZoneId.of(city.timeZone())));
+            store.insertSeries(frequency, made);
         }
         List<Warning> warnings = new ArrayList<>();
         for (Meetup x : made) {
@@ -97,19 +98,24 @@ class SchedulingService {
         return new Created(made, warnings);
     }
 
-    /** The occurrences of a series: the same local time each week or month (so daylight saving time does not shift it). */
-    private static List<Meetup> occurrences(Meetup first, MeetupForm.Repeat repeat, ZoneId zone) {
+    /** WEEKLY or MONTHLY, checked. */
+    private static String frequency(MeetupForm.Repeat repeat) {
         String frequency = repeat.frequency == null ? "" : repeat.frequency.toUpperCase(Locale.ROOT);
         if (!frequency.equals("WEEKLY") && !frequency.equals("MONTHLY")) {
             throw PluginProblem.invalid("A series repeats WEEKLY or MONTHLY.", "repeat.frequency");
         }
-        if (repeat.count == null || repeat.count < 2 || repeat.count > 52) {
+        return frequency;
+    }
+
+    /** The occurrences of a series: the same local time each week or month (so daylight saving time does not shift it). */
+    private static List<Meetup> occurrences(Meetup first, String frequency, Integer count, ZoneId zone) {
+        if (count == null || count < 2 || count > 52) {
             throw PluginProblem.invalid("A series has 2 to 52 meetups.", "repeat.count");
         }
         ZonedDateTime start = first.startsAt.atZone(zone);
         ZonedDateTime end = first.endsAt.atZone(zone);
         List<Meetup> out = new ArrayList<>();
-        for (int i = 0; i < repeat.count; i++) {
+        for (int i = 0; i < count; i++) {
             Meetup m = copy(first);
             m.startsAt = (frequency.equals("WEEKLY") ? start.plusWeeks(i) : start.plusMonths(i)).toInstant();
             m.endsAt = (frequency.equals("WEEKLY") ? end.plusWeeks(i) : end.plusMonths(i)).toInstant();
@@ -117,7 +123,6 @@ class SchedulingService {
                 ZonedDateTime opens = first.rsvpOpensAt.atZone(zone);
                 m.rsvpOpensAt = (frequency.equals("WEEKLY") ? opens.plusWeeks(i) : opens.plusMonths(i)).toInstant();
             }
-            m.seriesFrequency = frequency;
             out.add(m);
         }
         return out;

@@ -26,17 +26,30 @@ final class Sql {
         return t == null ? null : t.toInstant();
     }
 
-    static List<Long> longs(Connection c, String sql, long param) throws SQLException {
+    /** Maps the current row of a result. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query, binding {@code params} in order, and maps every row. */
+    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, param);
-            List<Long> out = new ArrayList<>();
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getLong(1));
+                    out.add(row.map(rs));
                 }
             }
             return out;
         }
+    }
+
+    static List<Long> longs(Connection c, String sql, long param) throws SQLException {
+        return list(c, sql, rs -> rs.getLong(1), param);
     }
 
     static long key(PreparedStatement ps) throws SQLException {
