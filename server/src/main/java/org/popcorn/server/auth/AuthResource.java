@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.popcorn.server.http.ClientAddress;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -109,12 +110,6 @@ public class AuthResource {
     }
 
     String clientAddress() {
-        if (trustForwardedFor) {
-            String xff = http.getHeader("X-Forwarded-For");
-            if (xff != null && !xff.isBlank()) {
-                return xff.split(",")[0].strip();
-            }
-        }
-        return http.getRemoteAddr();
+        return ClientAddress.of(http, trustForwardedFor);
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (e.g. {@code web-static/src/main/resources/META-INF/resources}) instead of the packaged ones, so a page edit shows
  * on reload without a rebuild. Unset in production: the packaged UI is served by the servlet container.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class DevWebDirFilter extends HttpFilter {
 
     @Inject

@@ -1,0 +1,318 @@
+package org.popcorn.server.http;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Reads every API request body before JAX-RS sees it, so that no client can tie up the server with its body:
+ * <ul>
+ * <li>a body over {@code popcorn.http.max-body-bytes} (default 1 MiB) is refused with 413 — at once when the
+ * {@code Content-Length} says so, otherwise as soon as that many bytes have arrived;</li>
+ * <li>the body is read with non-blocking I/O: while it trickles in, no worker thread waits for it, so a thousand slow
+ * uploads cannot starve the requests that are ready;</li>
+ * <li>a body that has not fully arrived {@code popcorn.http.body-timeout-seconds} (default 15) after the headers
+ * is refused with 408;</li>
+ * <li>one client address may have at most {@code popcorn.http.max-pending-bodies-per-address} (default 32)
+ * bodies in flight; more answer 429.</li>
+ * </ul>
+ * Once the whole body is in memory the request is dispatched on to the API with that body.
+ */
+@WebFilter(filterName = "request-body", urlPatterns = "/api/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
+public class RequestBodyFilter implements Filter {
+
+    private static final Logger LOG = Logger.getLogger(RequestBodyFilter.class.getName());
+    private static final String READ = RequestBodyFilter.class.getName() + ".read";
+
+    private long maxBytes;
+    private long timeoutMillis;
+    private int maxPendingPerAddress;
+    private boolean trustForwardedFor;
+    @Inject
+    Instance<RequestContextController> requestContexts;
+
+    private volatile boolean warnedBlocking;
+    private final ConcurrentHashMap<String, AtomicInteger> pending = new ConcurrentHashMap<>();
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+        Config config = ConfigProvider.getConfig();
+        maxBytes = config.getOptionalValue("popcorn.http.max-body-bytes", Long.class).orElse(1_048_576L);
+        timeoutMillis = 1000L * config.getOptionalValue("popcorn.http.body-timeout-seconds", Long.class).orElse(15L);
+        maxPendingPerAddress = config.getOptionalValue("popcorn.http.max-pending-bodies-per-address", Integer.class).orElse(32);
+        trustForwardedFor = config.getOptionalValue("popcorn.http.trust-forwarded-for", Boolean.class).orElse(false);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        if (req.getDispatcherType() == DispatcherType.ASYNC) {
+            if (req.getAttribute(READ) != null) {
+                dispatchWithBody(request, response, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
+        HttpServletResponse res = ReasonPhrase.wrap((HttpServletResponse) response);
+        if (req.getAttribute(READ) != null || !hasBody(req)) {
+            chain.doFilter(request, res);
+            return;
+        }
+        req.setAttribute(READ, Boolean.TRUE);
+        long declared = req.getContentLengthLong();
+        if (declared > maxBytes) {
+            tooLarge(res);
+            return;
+        }
+        if (!req.isAsyncSupported()) {
+            // Some filter or servlet on the way does not allow async work: read the body here, still within the limit.
+            if (!warnedBlocking) {
+                warnedBlocking = true;
+                LOG.warning(() -> "event=http.body-blocking path=" + req.getRequestURI()
+                        + " reason=not-async-supported (slow bodies hold a worker thread on this path)");
+            }
+            HttpServletRequest read = readBlocking(req, res);
+            if (read != null) {
+                chain.doFilter(read, res);
+            }
+            return;
+        }
+        String address = ClientAddress.of(req, trustForwardedFor);
+        AtomicInteger inFlight = pending.computeIfAbsent(address, a -> new AtomicInteger());
+        if (inFlight.incrementAndGet() > maxPendingPerAddress) {
+            release(address, inFlight);
+            res.setHeader("Retry-After", "5");
+            res.setHeader("Connection", "close");
+            ProblemWriter.write(res, 429, "request.too-many-uploads", "Too many requests",
+                    "This address is already sending " + maxPendingPerAddress + " request bodies. Wait for them to finish.", null);
+            return;
+        }
+        BufferedRequest buffered = new BufferedRequest(req);
+        AsyncContext async = req.startAsync(buffered, res);
+        async.setTimeout(timeoutMillis);
+        AtomicBoolean done = new AtomicBoolean();
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                finish();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) throws IOException {
+                if (done.compareAndSet(false, true)) {
+                    LOG.fine(() -> "event=http.body-timeout address=" + address);
+                    res.setHeader("Connection", "close");
+                    ProblemWriter.write(res, 408, "request.body-timeout", "Request Timeout",
+                            "The request body did not arrive within " + timeoutMillis / 1000 + " seconds.", null);
+                    async.complete();
+                }
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                if (done.compareAndSet(false, true)) {
+                    async.complete();
+                }
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+
+            private void finish() {
+                if (buffered.released.compareAndSet(false, true)) {
+                    release(address, inFlight);
+                }
+            }
+        });
+        ServletInputStream in = req.getInputStream();
+        in.setReadListener(new ReadListener() {
+            private final ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            private final byte[] chunk = new byte[8192];
+
+            @Override
+            public void onDataAvailable() throws IOException {
+                while (!done.get() && in.isReady()) {
+                    int n = in.read(chunk);
+                    if (n < 0) {
+                        return;
+                    }
+                    body.write(chunk, 0, n);
+                    if (body.size() > maxBytes) {
+                        if (done.compareAndSet(false, true)) {
+                            tooLarge(res);
+                            async.complete();
+                        }
+                        return;
+                    }
+                }
+            }
+
+            @Override
+            public void onAllDataRead() {
+                if (done.compareAndSet(false, true)) {
+                    buffered.body = body.toByteArray();
+                    if (buffered.released.compareAndSet(false, true)) {
+                        release(address, inFlight);
+                    }
+                    async.dispatch();
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                if (done.compareAndSet(false, true)) {
+                    LOG.fine(() -> "event=http.body-error address=" + address + " error=" + t);
+                    try {
+                        res.setHeader("Connection", "close");
+                        ProblemWriter.write(res, 400, "request.body-incomplete", "Bad Request",
+                                "The request body could not be read to its end.", null);
+                    } catch (IOException | RuntimeException ignored) {
+                        // the client is gone
+                    }
+                    async.complete();
+                }
+            }
+        });
+    }
+
+    /**
+     * The second half of a request whose body was read without a thread: the container dispatches it again, but
+     * without the CDI request context its first half had, so the API's request-scoped beans get one here.
+     */
+    private void dispatchWithBody(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestContextController context = requestContexts.get();
+        boolean activated = context.activate();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (activated) {
+                context.deactivate();
+            }
+            requestContexts.destroy(context);
+        }
+    }
+
+    private void release(String address, AtomicInteger inFlight) {
+        if (inFlight.decrementAndGet() <= 0) {
+            pending.remove(address, inFlight);
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest req) {
+        return req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null;
+    }
+
+    private void tooLarge(HttpServletResponse res) throws IOException {
+        res.setHeader("Connection", "close");
+        ProblemWriter.write(res, 413, "request.too-large", "Content Too Large",
+                "The request body is larger than " + maxBytes + " bytes.", "body");
+    }
+
+    private HttpServletRequest readBlocking(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        BufferedRequest buffered = new BufferedRequest(req);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        ServletInputStream in = req.getInputStream();
+        for (int n; (n = in.read(chunk)) >= 0; ) {
+            body.write(chunk, 0, n);
+            if (body.size() > maxBytes) {
+                tooLarge(res);
+                return null;
+            }
+        }
+        buffered.body = body.toByteArray();
+        return buffered;
+    }
+
+    /** The request as the API sees it: the same, with its body already in memory. */
+    static final class BufferedRequest extends HttpServletRequestWrapper {
+        volatile byte[] body = new byte[0];
+        final AtomicBoolean released = new AtomicBoolean();
+
+        BufferedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return bytes.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("The body has already been read.");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String enc = getCharacterEncoding();
+            Charset cs = enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc);
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), cs));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
