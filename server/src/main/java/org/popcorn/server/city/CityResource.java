@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.popcorn.server.http.ConditionalGet;
 import org.popcorn.server.common.Page;
 
 /** Browse and search the city catalogue. Public. */
@@ -25,6 +26,7 @@ public class CityResource {
     @Inject
     CityService cities;
 
+    @ConditionalGet
     @GET
     @Operation(summary = "Search cities", description = "Prefix search over every name of a city (case- and accent-insensitive; "
             + "local names such as 北京 or 成都 included), biggest cities first. Paginated.")
@@ -36,6 +38,7 @@ public class CityResource {
         return views(found);
     }
 
+    @ConditionalGet
     @GET
     @Path("{id}")
     @Operation(summary = "One city")

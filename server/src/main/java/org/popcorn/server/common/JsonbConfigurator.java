@@ -17,6 +17,11 @@ public class JsonbConfigurator implements ContextResolver<Jsonb> {
             .setProperty("jsonb.fail-on-unknown-properties", true)
             .withNullValues(false));
 
+    /** The API's one JSON-B instance, for code that binds outside a provider. */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;

@@ -9,11 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code field} names the request field at fault, when there is one; {@code errors} lists every field problem.
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details")
-@JsonbPropertyOrder({"type", "title", "status", "detail", "field", "rule", "errors", "instance"})
+@JsonbPropertyOrder({"type", "title", "status", "code", "detail", "field", "rule", "errors", "instance"})
 public class Problem {
     public String type = "about:blank";
     public String title;
     public int status;
+    @Schema(description = "A stable, machine-readable code for what went wrong (e.g. request.wrong-type, signup.full)")
+    public String code;
     public String detail;
     public String field;
     @Schema(description = "The rule that failed, when a business rule refused the request (e.g. an eligibility rule)")
@@ -25,8 +27,6 @@ public class Problem {
     @Schema(name = "FieldError")
     public static class FieldError {
         public String field;
-    @Schema(description = "The rule that failed, when a business rule refused the request (e.g. an eligibility rule)")
-    public String rule;
         public String message;
 
         public FieldError() {

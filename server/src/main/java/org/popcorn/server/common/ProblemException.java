@@ -13,12 +13,13 @@ public class ProblemException extends RuntimeException {
     private final String field;
     private final Long retryAfterSeconds;
     private String rule;
+    private String code;
 
     public ProblemException(int status, String title, String detail, String field, Long retryAfterSeconds) {
-        super(detail);
+        super(shorten(detail, 600));
         this.status = status;
         this.title = title;
-        this.field = field;
+        this.field = shorten(field, 120);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
@@ -50,10 +51,32 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(429, "Too many requests", detail, null, retryAfterSeconds);
     }
 
+    /** A value from a request, cut to a length that is safe to quote back in an answer or a log line. */
+    public static String shorten(String value) {
+        return shorten(value, 80);
+    }
+
+    static String shorten(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        return value.substring(0, max) + "… (" + value.length() + " characters)";
+    }
+
     /** Names the rule that failed (e.g. an eligibility rule), reported as the problem's {@code rule}. */
     public ProblemException withRule(String rule) {
         this.rule = rule;
         return this;
+    }
+
+    /** A stable, machine-readable code for the problem (e.g. {@code request.wrong-type}). */
+    public ProblemException withCode(String code) {
+        this.code = code;
+        return this;
+    }
+
+    public String code() {
+        return code;
     }
 
     public int status() {
@@ -79,10 +102,11 @@ public class ProblemException extends RuntimeException {
         p.detail = getMessage();
         p.field = field;
         p.rule = rule;
+        p.code = code;
         if (field != null) {
             p.errors = java.util.List.of(new Problem.FieldError(field, getMessage()));
         }
-        Response.ResponseBuilder rb = Response.status(status).type(Problems.PROBLEM_JSON).entity(p);
+        Response.ResponseBuilder rb = Response.status(status, Problems.reasonPhrase(status)).type(Problems.PROBLEM_JSON).entity(p);
         if (retryAfterSeconds != null) {
             rb.header("Retry-After", retryAfterSeconds);
         }

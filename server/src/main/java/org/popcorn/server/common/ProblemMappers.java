@@ -54,6 +54,13 @@ public final class ProblemMappers {
             String path = v.getPropertyPath().toString();
             // "register.arg0.handle" or "register.request.handle" -> "handle"
             String[] parts = path.split("\\.");
+            jakarta.validation.Path.Node last = null;
+            for (jakarta.validation.Path.Node n : v.getPropertyPath()) {
+                last = n;
+            }
+            if (last != null && last.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                return "body"; // the request body itself, not one of its fields (never a Java parameter name)
+            }
             return parts.length >= 3 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
                     : parts[parts.length - 1];
         }
@@ -101,6 +108,12 @@ public final class ProblemMappers {
             if (cause != null) {
                 return Problems.response(400, "Malformed request body", readable((JsonbException) cause), null);
             }
+            String badParameter = badParameter(e);
+            if (badParameter != null) {
+                return Problems.response(400, "request.bad-parameter", "Bad request",
+                        "The parameter '" + badParameter + "' does not have a valid value.",
+                        List.of(new Problem.FieldError(badParameter, "Not a valid value.")));
+            }
             String detail = switch (status) {
                 case 404 -> "There is nothing at this address.";
                 case 405 -> "This address does not accept " + (e instanceof NotAllowedException ? "that method." : "that request.");
@@ -122,8 +135,13 @@ public final class ProblemMappers {
     public static class OptimisticLockMapper implements ExceptionMapper<OptimisticLockException> {
         @Override
         public Response toResponse(OptimisticLockException e) {
-            return Problems.response(409, "Conflict", "Someone else changed this at the same time. Reload and try again.", null);
+            return conflict();
         }
+    }
+
+    static Response conflict() {
+        return Problems.response(409, "request.conflict", "Conflict",
+                "Someone else changed this at the same time. Reload and try again.", null);
     }
 
     /** Anything else: 500 with an id, the details only in the log. */
@@ -139,7 +157,27 @@ public final class ProblemMappers {
             if (cve != null) {
                 return new ValidationMapper().toResponse(cve);
             }
+            if (ConflictRetryInterceptor.Conflicts.isConflict(e)) {
+                return conflict();
+            }
             return unexpected(e);
+        }
+    }
+
+    /**
+     * The name of a query, header, cookie or form parameter that JAX-RS could not convert (Jersey answers those
+     * 404 like an unknown path). A path parameter that does not convert stays 404: such an address names nothing.
+     */
+    static String badParameter(WebApplicationException e) {
+        String type = e.getClass().getName();
+        if (!type.startsWith("org.glassfish.jersey.server.ParamException$") || type.endsWith("$PathParamException")) {
+            return null;
+        }
+        try {
+            Object name = e.getClass().getMethod("getParameterName").invoke(e);
+            return name == null ? "parameter" : name.toString();
+        } catch (ReflectiveOperationException ex) {
+            return "parameter";
         }
     }
 

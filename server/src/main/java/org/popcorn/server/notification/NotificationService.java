@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.popcorn.server.common.RetryOnConflict;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,7 @@ public class NotificationService {
     }
 
     @Transactional
+    @RetryOnConflict
     public void markRead(long memberId, long notificationId) {
         Notification n = em.find(Notification.class, notificationId);
         if (n == null || !n.memberId().equals(memberId)) {
@@ -72,6 +74,7 @@ public class NotificationService {
     }
 
     @Transactional
+    @RetryOnConflict
     public int markAllRead(long memberId) {
         return em.createQuery("update Notification n set n.readAt = :now where n.memberId = :m and n.readAt is null")
                 .setParameter("now", Instant.now()).setParameter("m", memberId).executeUpdate();
@@ -91,6 +94,7 @@ public class NotificationService {
     }
 
     @Transactional
+    @RetryOnConflict
     public Map<String, Boolean> setEmailChoices(long memberId, Map<String, Boolean> choices) {
         Map<String, String> known = NotificationKinds.all();
         for (Map.Entry<String, Boolean> c : choices.entrySet()) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import org.pf4j.PluginClassLoader;
+import org.popcorn.server.http.ETags;
 
 /**
  * Serves plugins' web pages and assets: {@code /plugins/<id>/<path>} comes from the {@code web/} folder of that plugin's
@@ -52,10 +53,21 @@ public class PluginWebServlet extends HttpServlet {
         } else if (path.endsWith(".json")) {
             type = "application/json";
         }
+        byte[] body;
+        try (InputStream in = url.openStream()) {
+            body = in.readAllBytes();
+        }
+        // Conditional GET: the tag is a hash of the asset, so a new plugin version (or a changed file) has a new one.
+        String tag = ETags.of(body);
+        res.setHeader("ETag", tag);
+        res.setHeader("Cache-Control", "no-cache");
+        if (ETags.matches(req.getHeader("If-None-Match"), tag)) {
+            res.setStatus(304);
+            return;
+        }
         res.setContentType(type == null ? "application/octet-stream" : type);
         res.setCharacterEncoding("UTF-8");
-        try (InputStream in = url.openStream()) {
-            in.transferTo(res.getOutputStream());
-        }
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.popcorn.server.common.RetryOnConflict;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ public class RewardsService {
 
     /** Awards a badge once; returns false when the member already had it. */
     @Transactional
+    @RetryOnConflict
     public boolean awardBadge(long memberId, String code) {
         Badge badge = em.find(Badge.class, code);
         if (badge == null) {
@@ -113,9 +115,10 @@ public class RewardsService {
     }
 
     @Transactional
+    @RetryOnConflict
     public void grantPrivilege(long memberId, String code, long adminId) {
         if (em.find(Privilege.class, code) == null) {
-            throw ProblemException.notFound("No privilege '" + code + "'.");
+            throw ProblemException.notFound("No privilege '" + ProblemException.shorten(code) + "'.");
         }
         if (em.find(PrivilegeGrant.class, new PrivilegeGrant.Key(memberId, code)) == null) {
             em.persist(new PrivilegeGrant(memberId, code, adminId, Instant.now()));
@@ -123,7 +126,11 @@ public class RewardsService {
     }
 
     @Transactional
+    @RetryOnConflict
     public void revokePrivilege(long memberId, String code) {
+        if (em.find(Privilege.class, code) == null) {
+            throw ProblemException.notFound("No privilege '" + ProblemException.shorten(code) + "'.");
+        }
         PrivilegeGrant g = em.find(PrivilegeGrant.class, new PrivilegeGrant.Key(memberId, code));
         if (g != null) {
             em.remove(g);
