@@ -5,7 +5,10 @@ import java.util.Map;
 
 /**
  * A domain event delivered to {@link PopcornExtension#onEvent}. Core events: {@code member.registered}
- * ({@code memberId}, {@code handle}), {@code ballot.cast} ({@code roundId}, {@code memberId}), {@code round.opened}
+ * ({@code memberId}, {@code handle}), {@code member.deleted} ({@code memberId}, {@code placesReleased}: the account is
+ * erased and every sign-up place it held is already given up, those promoted in its place told through
+ * {@code signup.confirmed} / {@code signup.offered}; a plugin erases or anonymises its own data about the member),
+ * {@code ballot.cast} ({@code roundId}, {@code memberId}), {@code round.opened}
  * ({@code roundId}), {@code round.closed} ({@code roundId}, {@code title}, {@code winnerCityId}, {@code winnerCityName},
  * {@code chosenSize}, {@code pledges}, {@code votes}, {@code ballots}, {@code eligible}), {@code signup.offered},
  * {@code signup.confirmed} and {@code signup.offer-expired} (see {@link Signups}), and {@code demo.loaded} when the

@@ -79,6 +79,17 @@ public class LoginThrottle {
         writer.clear(key);
     }
 
+    /**
+     * Removes throttle rows that no longer hold anything back: their window is over and no lock is running
+     * (housekeeping; without it every address that ever mistyped a password stays in the table).
+     */
+    @Transactional
+    public int purgeStale(Instant now) {
+        return em.createQuery("delete from ThrottleEntry e where e.windowStart < :windowOver"
+                        + " and (e.lockedUntil is null or e.lockedUntil < :now)")
+                .setParameter("windowOver", now.minusSeconds(windowSeconds)).setParameter("now", now).executeUpdate();
+    }
+
     /** Transactions of the throttle, separate from the login's own so that a failed login still counts. */
     @ApplicationScoped
     public static class ThrottleWriter {

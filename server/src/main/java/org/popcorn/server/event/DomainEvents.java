@@ -28,12 +28,20 @@ public class DomainEvents {
     public static final String ROUND_OPENED = "round.opened";
     public static final String BALLOT_CAST = "ballot.cast";
     public static final String MEMBER_REGISTERED = "member.registered";
+    /** A member deleted their account: {@code memberId}, {@code placesReleased}. Their sign-up places are already given up. */
+    public static final String MEMBER_DELETED = "member.deleted";
 
     @PersistenceContext(unitName = "popcorn")
     EntityManager em;
 
     @Inject
     Event<DomainEvent> bus;
+
+    /** Removes events older than {@code before} (housekeeping: the log of what happened is kept for a while, not forever). */
+    @Transactional
+    public int purgeOlderThan(Instant before) {
+        return em.createQuery("delete from DomainEvent e where e.occurredAt < :before").setParameter("before", before).executeUpdate();
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public DomainEvent publish(String type, String source, Map<String, Object> payload) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.popcorn.server.common.RetryOnConflict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,9 @@ import org.popcorn.server.auth.AuthRequests.Registration;
 import org.popcorn.server.auth.PasswordHasher;
 import org.popcorn.server.city.CityService;
 import org.popcorn.server.common.ProblemException;
+import org.popcorn.server.event.DomainEvents;
 import org.popcorn.server.notification.NotificationService;
+import org.popcorn.server.signup.SignupService;
 import org.popcorn.server.points.PointsService;
 import org.popcorn.server.points.RewardsService;
 
@@ -54,7 +57,10 @@ public class MemberService {
     MetricRegistry metrics;
 
     @Inject
-    org.popcorn.server.event.DomainEvents events;
+    DomainEvents events;
+
+    @Inject
+    SignupService signups;
 
     @Transactional
     public Member register(Registration r) {
@@ -92,7 +98,7 @@ public class MemberService {
         }
         points.award(m.id(), WELCOME_POINTS, "Welcome to the community", "core", "joined");
         rewards.awardBadge(m.id(), "joined");
-        events.publish(org.popcorn.server.event.DomainEvents.MEMBER_REGISTERED, "core",
+        events.publish(DomainEvents.MEMBER_REGISTERED, "core",
                 java.util.Map.of("memberId", m.id(), "handle", m.handle(), "homeCityId", r.homeCityId));
         metrics.counter("popcorn_registrations_total").inc();
         LOG.info(() -> "event=member.registered member=" + m.id() + " handle=" + m.handle() + " city=" + r.homeCityId);
@@ -127,6 +133,7 @@ public class MemberService {
 
     /** Applies the fields present in a profile update to the caller's own profile. */
     @Transactional
+    @RetryOnConflict
     public Member updateProfile(long memberId, ProfileUpdate u) {
         Member m = get(memberId);
         if (u.displayName != null) {
@@ -163,7 +170,9 @@ public class MemberService {
         em.createQuery("delete from AuthToken t where t.memberId = :m").setParameter("m", memberId).executeUpdate();
         em.createQuery("delete from OrganiserRole r where r.memberId = :m").setParameter("m", memberId).executeUpdate();
         notifications.eraseFor(memberId);
+        int released = signups.releaseAllOf(memberId);
         m.eraseAsFormerMember(Instant.now());
+        events.publish(DomainEvents.MEMBER_DELETED, "core", java.util.Map.of("memberId", memberId, "placesReleased", released));
         LOG.info(() -> "event=member.deleted member=" + memberId);
     }
 
@@ -182,6 +191,7 @@ public class MemberService {
     }
     /** Admin: makes a member an organiser of a city (idempotent) and tells them. */
     @Transactional
+    @RetryOnConflict
     public boolean grantOrganiser(long memberId, long cityId, long adminId) {
         Member m = get(memberId);
         if (m.isDeleted()) {
@@ -201,7 +211,9 @@ public class MemberService {
 
     /** Admin: ends a member's organiser role for a city. */
     @Transactional
+    @RetryOnConflict
     public boolean revokeOrganiser(long memberId, long cityId, long adminId) {
+        cities.get(cityId); // 404 for a city that does not exist
         OrganiserRole r = em.find(OrganiserRole.class, new OrganiserRole.Key(memberId, cityId));
         if (r == null) {
             return false;
@@ -217,6 +229,7 @@ public class MemberService {
 
     /** Admin: makes a member an admin or not. An admin cannot remove their own admin role (someone must stay). */
     @Transactional
+    @RetryOnConflict
     public void setAdmin(long memberId, boolean admin, long byAdminId) {
         if (!admin && memberId == byAdminId) {
             throw ProblemException.conflict("You cannot remove your own admin role; ask another admin.", "admin");

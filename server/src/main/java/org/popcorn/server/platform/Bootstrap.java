@@ -65,6 +65,9 @@ public class Bootstrap {
     @ConfigProperty(name = "popcorn.admin.password")
     Optional<String> adminPassword;
 
+    @Inject
+    Housekeeping housekeeping;
+
     @PostConstruct
     void start() {
         try {
@@ -97,5 +100,6 @@ public class Bootstrap {
         email.start();
         rounds.start();
         offers.start();
+        housekeeping.start();
     }
 }

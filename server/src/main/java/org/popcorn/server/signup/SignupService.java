@@ -195,6 +195,29 @@ public class SignupService {
         return heldSeats ? promote(pool) : List.of();
     }
 
+    /**
+     * Gives up every place a member holds, in every pool of every plugin (an account being deleted): each pool's
+     * waiting list moves up, and those promoted are told through {@code signup.confirmed} / {@code signup.offered}
+     * events, as when an offer expires. Pools are locked in key order, so two such releases cannot deadlock.
+     * Joins the caller's transaction.
+     *
+     * @return how many places were given up
+     */
+    @Transactional
+    public int releaseAllOf(long memberId) {
+        List<String> keys = em.createQuery("select p.poolKey from SignupPlace p where p.memberId = :m order by p.poolKey", String.class)
+                .setParameter("m", memberId).getResultList();
+        for (String key : keys) {
+            for (SignupPlace next : leave(key, memberId)) {
+                publish(next.status() == Status.OFFERED ? "signup.offered" : "signup.confirmed", next);
+            }
+        }
+        if (!keys.isEmpty()) {
+            LOG.info(() -> "event=signup.released-all member=" + memberId + " places=" + keys.size());
+        }
+        return keys.size();
+    }
+
     private void remove(SignupPool pool, SignupPlace place) {
         if (place.status() != Status.WAITING) {
             pool.release(place.partySize());

@@ -94,6 +94,18 @@ public class Ballot {
         return sb.toString();
     }
 
+    /**
+     * A receipt as a person may type it — lower case, without the dashes, with spaces — in the stored form
+     * ({@code XXXXX-XXXXX-XXXXX-XXXXX}); anything that cannot be one is returned cleaned but will match nothing.
+     */
+    public static String normaliseReceipt(String typed) {
+        String plain = typed.replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
+        if (plain.length() != 20) {
+            return plain;
+        }
+        return plain.substring(0, 5) + "-" + plain.substring(5, 10) + "-" + plain.substring(10, 15) + "-" + plain.substring(15);
+    }
+
     public Long id() {
         return id;
     }

@@ -122,13 +122,43 @@ public class ResultsService {
         var q = em.createQuery("select b from Ballot b" + where + " order by b.receipt", Ballot.class).setParameter("r", roundId);
         var count = em.createQuery("select count(b) from Ballot b" + where, Long.class).setParameter("r", roundId);
         if (receipt != null && !receipt.isBlank()) {
-            String code = receipt.strip().toUpperCase();
+            String code = Ballot.normaliseReceipt(receipt);
             q.setParameter("code", code);
             count.setParameter("code", code);
         }
         List<RoundViews.Receipt> items = q.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(RoundViews.Receipt::of).toList();
         return new Page<>(items, page, size, count.getSingleResult());
+    }
+
+    /**
+     * Every published receipt of a closed round as JSON lines, one {@link RoundViews.Receipt} per line in receipt
+     * order, written as it is read (1,000 ballots at a time, by key), so a public recount of a million ballots is one
+     * download that never holds them all in memory.
+     */
+    public void writeReceiptLines(long roundId, java.io.OutputStream out) throws IOException {
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 65536);
+        jakarta.json.bind.Jsonb json = org.popcorn.server.common.JsonbConfigurator.jsonb();
+        String after = "";
+        List<Ballot> batch;
+        do {
+            batch = em.createQuery("select b from Ballot b where b.roundId = :r and b.receipt > :after order by b.receipt", Ballot.class)
+                    .setParameter("r", roundId).setParameter("after", after).setMaxResults(1000).getResultList();
+            for (Ballot b : batch) {
+                w.write(json.toJson(RoundViews.Receipt.of(b)));
+                w.write('\n');
+                after = b.receipt();
+            }
+            em.clear();
+        } while (batch.size() == 1000);
+        w.flush();
+    }
+
+    /** 409 unless the round is closed (receipts are published at close). */
+    public void requireClosed(long roundId) {
+        if (rounds.get(roundId).state() != RoundState.CLOSED) {
+            throw ProblemException.conflict("Receipts are published when the round closes.", "state").withCode("round.not-closed");
+        }
     }
 
     /** Results as CSV: one row per candidate, then one per size bracket, then the outcome. */

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.popcorn.server.auth.Caller;
+import org.popcorn.server.http.ConditionalGet;
 import org.popcorn.server.common.Page;
 import org.popcorn.server.common.Problem;
 import org.popcorn.server.common.ProblemException;
@@ -54,11 +55,12 @@ public class RoundResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List rounds", description = "Filter by state and by city (the round's city or a candidate). Paginated, latest closing first.")
+    @Operation(summary = "List rounds", description = "Filter by state and by city (the round's city or a candidate). Paginated, "
+            + "latest closing first. Drafts are listed only to those who may manage them (the city's organisers, admins).")
     public Page<RoundViews.RoundView> list(@QueryParam("state") String state, @QueryParam("city") Long city,
                                            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int[] ps = Page.validate(page, size);
-        Page<Round> found = rounds.list(state, city, ps[0], ps[1]);
+        Page<Round> found = rounds.list(caller, state, city, ps[0], ps[1]);
         return new Page<>(found.items.stream().map(r -> assembler.view(r, false)).toList(), found.page, found.size, found.total);
     }
 
@@ -76,7 +78,7 @@ public class RoundResource {
     @Path("{id}")
     @Operation(summary = "One round", description = "With candidates, nominations, whether I may manage it and whether I am eligible.")
     public RoundViews.RoundView get(@PathParam("id") long id) {
-        return assembler.view(rounds.get(id), true);
+        return assembler.view(rounds.visible(caller, id), true);
     }
 
     @PATCH
@@ -116,6 +118,7 @@ public class RoundResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Nominate a city", description = "During nomination; needs the 'nominate-city' privilege. The proposer is the first supporter.")
     public Response nominate(@PathParam("id") long id, @Valid @NotNull(message = "Send {\"cityId\": ...}.") RoundRequests.NominationInput in) {
+        rounds.visible(caller, id);
         rounds.nominate(caller, id, in.cityId);
         return Response.status(201).entity(assembler.view(rounds.get(id), true)).build();
     }
@@ -125,6 +128,7 @@ public class RoundResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Support a nominated city", description = "Once a nomination has enough supporters it becomes a candidate.")
     public RoundViews.RoundView support(@PathParam("id") long id, @PathParam("cityId") long cityId) {
+        rounds.visible(caller, id);
         rounds.support(caller, id, cityId);
         return assembler.view(rounds.get(id), true);
     }
@@ -140,6 +144,7 @@ public class RoundResource {
     @APIResponse(responseCode = "409", description = "Voting is not open", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown or duplicate candidate, too many choices, unknown size", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response castBallot(@PathParam("id") long id, @Valid @NotNull(message = "Send the ballot as JSON.") RoundRequests.BallotInput in) {
+        rounds.visible(caller, id);
         BallotService.Cast cast = ballots.cast(caller, id, in);
         return Response.status(cast.created() ? 201 : 200).entity(RoundViews.BallotView.of(cast.ballot())).build();
     }
@@ -150,16 +155,18 @@ public class RoundResource {
     @Operation(summary = "My ballot in this round", description = "404 when I have not voted.")
     public RoundViews.BallotView myBallot(@PathParam("id") long id) {
         long me = caller.requireMemberId();
-        rounds.get(id);
+        rounds.visible(caller, id);
         return ballots.find(id, me).map(RoundViews.BallotView::of)
                 .orElseThrow(() -> ProblemException.notFound("You have not voted in this round."));
     }
 
+    @ConditionalGet
     @GET
     @Path("{id}/results")
     @Operation(summary = "Results", description = "Tallies, size distribution and median, pledges, turnout, the winner and how ties "
             + "were broken. Hidden until close when the round says so (turnout still shown). Reads running totals: O(candidates).")
     public RoundViews.Results results(@PathParam("id") long id) {
+        rounds.visible(caller, id);
         return results.results(id);
     }
 
@@ -170,7 +177,24 @@ public class RoundResource {
     public Page<RoundViews.Receipt> receipts(@PathParam("id") long id, @QueryParam("receipt") String receipt,
                                              @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int[] ps = Page.validate(page, size);
+        rounds.visible(caller, id);
         return results.receipts(id, receipt, ps[0], ps[1]);
+    }
+
+    @GET
+    @Path("{id}/receipts.jsonl")
+    @Produces("application/x-ndjson")
+    @Operation(summary = "Every published receipt, in one streamed download (after close)", description = "Public and "
+            + "not paginated: one JSON object per line ({receipt, choices, size, pledge}), in receipt order, so anyone "
+            + "can recount the results. 409 before the round closes.")
+    @APIResponse(responseCode = "200", description = "JSON lines", content = @Content(mediaType = "application/x-ndjson"))
+    @APIResponse(responseCode = "409", description = "Not closed yet", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response receiptLines(@PathParam("id") long id) {
+        rounds.visible(caller, id);
+        results.requireClosed(id);
+        jakarta.ws.rs.core.StreamingOutput body = out -> results.writeReceiptLines(id, out);
+        return Response.ok(body, "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"round-" + id + "-receipts.jsonl\"").build();
     }
 
     @GET

@@ -82,8 +82,26 @@ public class RoundService {
         }
     }
 
-    public Page<Round> list(String state, Long cityId, int page, int size) {
+    /**
+     * The round, if the caller may see it. A draft is seen only by those who may manage it (its city's organisers,
+     * admins); to everyone else it answers 404 exactly like an id that does not exist, until it leaves draft.
+     */
+    public Round visible(Caller caller, long id) {
+        Round r = get(id);
+        if (r.state() == RoundState.DRAFT && !mayManage(caller, r)) {
+            throw ProblemException.notFound("No voting round with id " + id + ".");
+        }
+        return r;
+    }
+
+    /** Rounds by state and city, without the drafts the caller may not see (see {@link #visible}). */
+    public Page<Round> list(Caller caller, String state, Long cityId, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        java.util.Set<Long> draftCities = caller.isAdmin() ? null : caller.organisedCities();
+        if (draftCities != null) {
+            where.append(draftCities.isEmpty() ? " and r.state <> :draft"
+                    : " and (r.state <> :draft or r.ownerCityId in :draftCities)");
+        }
         RoundState st = null;
         if (state != null && !state.isBlank()) {
             try {
@@ -105,6 +123,14 @@ public class RoundService {
         if (cityId != null) {
             q.setParameter("city", cityId);
             count.setParameter("city", cityId);
+        }
+        if (draftCities != null) {
+            q.setParameter("draft", RoundState.DRAFT);
+            count.setParameter("draft", RoundState.DRAFT);
+            if (!draftCities.isEmpty()) {
+                q.setParameter("draftCities", draftCities);
+                count.setParameter("draftCities", draftCities);
+            }
         }
         return new Page<>(q.setFirstResult(page * size).setMaxResults(size).getResultList(), page, size, count.getSingleResult());
     }

@@ -97,6 +97,25 @@ class MeetupsPluginIT {
             assertEquals("CONFIRMED", api.get("api/plugins/meetups/meetups/" + id, firstToken).json().getJsonObject("myTicket").getString("status"));
             assertTrue(api.get("api/me/notifications", firstToken).body().contains("You are in"));
             assertEquals(403, api.get("api/plugins/meetups/meetups/" + id + "/attendees", firstToken).status(), "attendee list is for hosts");
+
+            // a confirmed member deletes their account: their seat is given up, the next in line is promoted and told
+            attendees = api.get("api/plugins/meetups/meetups/" + id + "/attendees", org).json();
+            String next = attendees.getJsonArray("waiting").getJsonObject(0).getString("handle");
+            String deleter = attendees.getJsonArray("going").stream().map(JsonValue::asJsonObject)
+                    .filter(g -> !g.getBoolean("newcomerSeat")).findFirst().orElseThrow().getString("handle");
+            Reply gone = api.delete("api/auth/account", "{\"password\":\"password-" + deleter + "\"}", api.login(deleter, "password-" + deleter));
+            assertEquals(204, gone.status(), gone.toString());
+            assertEquals(50, api.get("api/plugins/meetups/meetups/" + id, null).json().getInt("taken"), "the seat went to the next in line");
+            String nextToken = api.login(next, "password-" + next);
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (!api.get("api/me/notifications", nextToken).body().contains("You are in") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200); // the promotion is told by the plugin's listener, after the commit
+            }
+            assertEquals("CONFIRMED", api.get("api/plugins/meetups/meetups/" + id, nextToken).json().getJsonObject("myTicket").getString("status"));
+            assertTrue(api.get("api/me/notifications", nextToken).body().contains("You are in"));
+            assertTrue(api.get("api/plugins/meetups/meetups/" + id + "/attendees", org).body().indexOf("\"" + deleter + "\"") < 0,
+                    "the deleted member holds no seat");
+            assertEquals(1, api.get("api/admin/events?type=member.deleted&size=10", admin).json().getInt("total"));
         } finally {
             pool.shutdownNow();
         }
@@ -132,6 +151,16 @@ class MeetupsPluginIT {
         assertEquals(a, draft.getJsonNumber("cityId").longValue());
         assertEquals(300, draft.getInt("capacity"));
         assertEquals(1, draft.getInt("pledges"));
+
+        // To a fan the draft does not exist: every read and write answers 404, as for an unknown id.
+        String outsider = api.member("draft-outsider", a);
+        long id = draft.getJsonNumber("id").longValue();
+        String path = "api/plugins/meetups/meetups/" + id;
+        for (Reply r : List.of(api.get(path, outsider), api.put(path + "/rsvp", "{\"guests\":0}", outsider),
+                api.post(path + "/rsvp/accept", null, outsider), api.put(path + "/ratings/mine", "{\"stars\":5}", outsider),
+                api.get(path + "/ratings", outsider), api.delete(path + "/rsvp", null, outsider))) {
+            assertEquals(404, r.status(), r.toString());
+        }
     }
 
     @Test

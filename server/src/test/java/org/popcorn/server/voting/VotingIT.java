@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
@@ -94,7 +95,13 @@ class VotingIT {
         String fan2 = api.member("voter-b", wuhan);
         String ballot = "{\"choices\":[" + chengdu + "],\"size\":200,\"pledge\":true}";
         Reply early = api.put("api/rounds/" + id + "/ballot", ballot, fan);
-        assertEquals(409, early.status(), "a draft takes no ballots: " + early);
+        assertEquals(404, early.status(), "a draft is not there for fans, and takes no ballots: " + early);
+        assertEquals(404, api.get("api/rounds/" + id, fan).status(), "a draft is seen only by its organisers");
+        assertEquals(404, api.get("api/rounds/" + id + "/results", null).status());
+        assertTrue(api.get("api/rounds?state=DRAFT&size=100", null).json().getJsonArray("items").stream()
+                .noneMatch(r -> r.asJsonObject().getJsonNumber("id").longValue() == id), "drafts are not listed to visitors");
+        assertTrue(api.get("api/rounds?state=DRAFT&size=100", org).json().getJsonArray("items").stream()
+                .anyMatch(r -> r.asJsonObject().getJsonNumber("id").longValue() == id), "its organiser lists it");
         assertEquals(403, api.post("api/rounds/" + id + "/open", null, fan).status(), "a fan cannot open a round");
 
         assertEquals("OPEN", api.post("api/rounds/" + id + "/open", null, org).json().getString("state"));
@@ -131,6 +138,10 @@ class VotingIT {
         assertEquals(1, votesOf(live, chengdu));
         assertEquals(1, votesOf(live, shanghai));
         assertEquals(409, api.get("api/rounds/" + id + "/receipts", null).status(), "receipts are published at close");
+        // as a browser's download link asks for it
+        Reply download = api.send("GET", "api/rounds/" + id + "/receipts.jsonl", null, null, "text/html,*/*;q=0.8");
+        assertEquals(409, download.status(), "the download too: " + download);
+        assertTrue(download.contentType().startsWith("application/problem+json"), download.contentType());
 
         JsonObject closed = api.post("api/rounds/" + id + "/close", null, org).json();
         assertEquals("CLOSED", closed.getString("state"));
@@ -145,6 +156,9 @@ class VotingIT {
 
         JsonObject found = api.get("api/rounds/" + id + "/receipts?receipt=" + receipt2, null).json();
         assertEquals(1, found.getInt("total"), "my receipt is published, counted as cast");
+        String typed = receipt2.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        assertEquals(1, api.get("api/rounds/" + id + "/receipts?receipt=" + typed, null).json().getInt("total"),
+                "a receipt typed in lower case without dashes is found too");
         assertEquals(shanghai, found.getJsonArray("items").getJsonObject(0).getJsonArray("choices").getJsonNumber(0).longValue());
         assertEquals(0, api.get("api/rounds/" + id + "/receipts?receipt=" + receipt1, null).json().getInt("total"),
                 "the replaced receipt is not");
@@ -333,6 +347,12 @@ class VotingIT {
                 }
             }
             assertEquals(members, published.size(), "one receipt per member");
+            Reply lines = api.send("GET", "api/rounds/" + id + "/receipts.jsonl", null, null, "application/x-ndjson");
+            assertEquals(200, lines.status(), lines.status() + "");
+            List<String> streamed = lines.body().lines().map(l -> Json.createReader(new java.io.StringReader(l)).readObject()
+                    .getString("receipt")).toList();
+            assertEquals(new java.util.TreeSet<>(published), new java.util.TreeSet<>(streamed), "the streamed download holds the same receipts");
+            assertEquals(members, streamed.size());
             assertTrue(published.containsAll(lastReceipt.values()), "every member's last receipt is published");
             for (JsonValue v : results.getJsonArray("candidates")) {
                 JsonObject c = v.asJsonObject();
@@ -353,8 +373,9 @@ class VotingIT {
     void awaitState(long id, String state) {
         long deadline = System.currentTimeMillis() + 30_000;
         String seen = null;
+        String admin = api.adminToken(); // a draft is visible only to those who may manage it
         while (System.currentTimeMillis() < deadline) {
-            seen = api.get("api/rounds/" + id, null).json().getString("state");
+            seen = api.get("api/rounds/" + id, admin).json().getString("state");
             if (state.equals(seen)) {
                 return;
             }

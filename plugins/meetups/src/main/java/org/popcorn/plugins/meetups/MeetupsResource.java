@@ -150,11 +150,19 @@ public class MeetupsResource {
     @GET
     @Path("meetups/{id}")
     public View get(@PathParam("id") long id) {
+        return view(visible(id));
+    }
+
+    /**
+     * The meetup if the caller may see it; otherwise 404 exactly as for an id that does not exist, so that no write
+     * on a draft or a proposal confirms to an outsider that it exists.
+     */
+    private Meetup visible(long id) {
         Meetup m = store.get(id);
         if (!m.isPublic() && !scheduling.canManage(m)) {
             throw PluginProblem.notFound("No meetup with id " + id + ".");
         }
-        return view(m);
+        return m;
     }
 
     @GET
@@ -285,6 +293,7 @@ public class MeetupsResource {
     @PUT
     @Path("meetups/{id}/rsvp")
     public MeetupViews.Ticket rsvp(@PathParam("id") long id, Rsvp in) {
+        visible(id);
         return seats.rsvp(id, in == null || in.guests == null ? 0 : in.guests);
     }
 
@@ -292,7 +301,7 @@ public class MeetupsResource {
     @Path("meetups/{id}/rsvp")
     public MeetupViews.Ticket myTicket(@PathParam("id") long id) {
         long me = ctx.currentMember().require();
-        Meetup m = store.get(id);
+        Meetup m = visible(id);
         Optional<AttendanceStore.Ticket> t = attendance.ticket(id, me);
         Optional<Signups.Place> place = seats.placeOf(m, me);
         if (t.isEmpty() && place.isEmpty()) {
@@ -304,6 +313,7 @@ public class MeetupsResource {
     @DELETE
     @Path("meetups/{id}/rsvp")
     public Response leave(@PathParam("id") long id) {
+        visible(id);
         seats.leave(id);
         return Response.noContent().build();
     }
@@ -311,6 +321,7 @@ public class MeetupsResource {
     @POST
     @Path("meetups/{id}/rsvp/accept")
     public MeetupViews.Ticket accept(@PathParam("id") long id) {
+        visible(id);
         seats.accept(id);
         return myTicket(id);
     }
@@ -355,8 +366,7 @@ public class MeetupsResource {
     @GET
     @Path("meetups/{id}/attendees/visible")
     public Map<String, Object> visibleAttendees(@PathParam("id") long id) {
-        get(id); // 404 unless visible to the caller
-        return attendanceService.visibleAttendees(store.get(id));
+        return attendanceService.visibleAttendees(visible(id));
     }
 
     @POST
@@ -370,7 +380,7 @@ public class MeetupsResource {
     @GET
     @Path("meetups/{id}/ratings")
     public Map<String, Object> ratings(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        get(id);
+        visible(id);
         int[] ps = paging(page, size);
         return attendanceService.ratings(id, ps[0], ps[1]);
     }
@@ -378,7 +388,7 @@ public class MeetupsResource {
     @PUT
     @Path("meetups/{id}/ratings/mine")
     public Map<String, Object> rate(@PathParam("id") long id, RatingForm in) {
-        attendanceService.rate(store.get(id), in == null ? null : in.stars, in == null ? null : in.comment);
+        attendanceService.rate(visible(id), in == null ? null : in.stars, in == null ? null : in.comment);
         return attendanceService.ratings(id, 0, 20);
     }
 

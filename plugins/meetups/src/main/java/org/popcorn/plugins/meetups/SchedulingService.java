@@ -258,8 +258,16 @@ class SchedulingService {
         return trustedHosts.isTrusted(cityId, memberId) || ctx.rewards().may(memberId, HOST_WITHOUT_REVIEW);
     }
 
+    /** 404 for a city id the catalogue does not have (0, negative, out of range), before anything else. */
+    private void requireCity(long cityId) {
+        if (ctx.cities().byId(cityId).isEmpty()) {
+            throw PluginProblem.notFound("No city with id " + cityId + ".");
+        }
+    }
+
     void trust(long cityId, String handle, boolean trusted) {
         ctx.currentMember().require();
+        requireCity(cityId);
         if (!ctx.currentMember().organises(cityId)) {
             throw PluginProblem.forbidden("Only an organiser of this city may choose its trusted hosts.");
         }
@@ -274,6 +282,7 @@ class SchedulingService {
 
     List<Long> trustedHosts(long cityId) {
         ctx.currentMember().require();
+        requireCity(cityId);
         if (!ctx.currentMember().organises(cityId)) {
             throw PluginProblem.forbidden("Only an organiser of this city may see its trusted hosts.");
         }
