@@ -19,8 +19,15 @@ public interface Database {
     }
 
     /**
-     * Runs {@code work} in a new transaction: committed when it returns, rolled back when it throws. SQLExceptions are
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. SQLExceptions are
      * rethrown as {@link PluginProblem}s only when they break a constraint (409); others as runtime errors (500).
+     *
+     * <p>On the Popcorn server, each call of a plugin's resource method and each event delivery is
+     * already one unit of work that this work and every SDK call (sign-ups, rewards, notifications, events) join,
+     * committed once at its end; here {@code work} then runs under a savepoint, so that when it throws only its own
+     * statements are undone. Outside a unit (in {@code start} or {@code onSchedule}) this call begins one, and the SDK
+     * calls made inside {@code work} join it. A unit that lost a race with a concurrent one may be run again, so keep
+     * {@code work} free of effects outside the database.
      */
     <T> T inTransaction(Work<T> work);
 

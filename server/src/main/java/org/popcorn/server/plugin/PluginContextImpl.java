@@ -29,9 +29,12 @@ final class PluginContextImpl implements PluginContext {
     private final DataSource dataSource;
     private final PluginBridge bridge;
     private final PluginSettingsStore settingsStore;
+    private final PluginUnitOfWork units;
     private final Logger log;
 
-    PluginContextImpl(String pluginId, DataSource dataSource, PluginBridge bridge, PluginSettingsStore settingsStore) {
+    PluginContextImpl(String pluginId, DataSource dataSource, PluginBridge bridge, PluginSettingsStore settingsStore,
+                      PluginUnitOfWork units) {
+        this.units = units;
         this.pluginId = pluginId;
         this.dataSource = dataSource;
         this.bridge = bridge;
@@ -54,7 +57,7 @@ final class PluginContextImpl implements PluginContext {
         return new Database() {
             @Override
             public <T> T inTransaction(Work<T> work) {
-                return Database.run(dataSource, "plugin " + pluginId, work);
+                return units.inTransaction(dataSource, "plugin " + pluginId, work);
             }
         };
     }

@@ -73,6 +73,9 @@ public class PluginEventBridge {
     @Inject
     FailureLog failures;
 
+    @Inject
+    PluginUnitOfWork units;
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainEvent e) {
         for (HostedPlugin p : host.all()) {
             if (!p.isActive() || !p.extension.eventTypes().contains(e.type()) || p.id.equals(e.source())) {
@@ -90,8 +93,11 @@ public class PluginEventBridge {
             return;
         }
         try {
-            p.extension.onEvent(event);
-        } catch (RuntimeException | LinkageError ex) {
+            units.run(() -> {
+                p.extension.onEvent(event); // one unit of work: what the listener wrote commits together, or not at all
+                return null;
+            });
+        } catch (Exception | LinkageError ex) {
             String why = PluginHost.rootMessage(ex);
             LOG.log(Level.SEVERE, "event=plugin.listener-failed plugin=" + p.id + " eventType=" + event.type() + " eventId="
                     + event.id() + " reason=\"" + why + "\"", ex);

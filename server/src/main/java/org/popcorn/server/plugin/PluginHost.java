@@ -61,6 +61,9 @@ public class PluginHost {
     PluginBridge bridge;
 
     @Inject
+    PluginUnitOfWork units;
+
+    @Inject
     PluginSettingsStore settings;
 
     @Inject
@@ -164,7 +167,7 @@ public class PluginHost {
             }
             p.extension = extensions.get(0);
             p.tables = migrate(p);
-            p.context = new PluginContextImpl(id, dataSource, bridge, settings);
+            p.context = new PluginContextImpl(id, dataSource, bridge, settings, units);
             try {
                 p.extension.start(p.context);
             } catch (RuntimeException | LinkageError e) {

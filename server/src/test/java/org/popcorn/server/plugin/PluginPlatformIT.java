@@ -88,6 +88,46 @@ class PluginPlatformIT {
     }
 
     @Test
+    void aPluginUseCaseCommitsAsOneOrLeavesNothingBehind() {
+        long city = api.cityId("Beijing");
+        String fan = api.member("unit-fan", city);
+        int seatsBefore = inSeatsPool();
+        long notesBefore = useCaseNotes();
+        long balanceBefore = api.get("api/me/points", fan).json().getJsonNumber("balance").longValue();
+
+        Map<String, Integer> failures = Map.of("signup", 500, "points", 409, "note", 409);
+        for (var f : failures.entrySet()) {
+            Reply r = api.post("api/plugins/probe/use-case?failAfter=" + f.getKey(), null, fan);
+            assertEquals(f.getValue(), r.status(), f.getKey() + ": " + r);
+            assertTrue(r.contentType().startsWith("application/problem+json"), r.toString());
+            assertEquals(seatsBefore, inSeatsPool(), "no place after failing at " + f.getKey());
+            assertEquals(balanceBefore, api.get("api/me/points", fan).json().getJsonNumber("balance").longValue(), "no points after " + f.getKey());
+            assertEquals(notesBefore, useCaseNotes(), "no note after " + f.getKey());
+        }
+
+        Reply done = api.post("api/plugins/probe/use-case?failAfter=caught", null, fan);
+        assertEquals(200, done.status(), done.toString());
+        long me = done.json().getJsonNumber("member").longValue();
+        assertEquals(seatsBefore + 1, inSeatsPool(), "a seat or a waiting place (other tests may fill the pool)");
+        assertEquals(balanceBefore + 7, api.get("api/me/points", fan).json().getJsonNumber("balance").longValue());
+        String notes = api.get("api/plugins/probe/notes", null).body();
+        assertTrue(notes.contains("use case of " + me), notes);
+        assertEquals(1, notes.split("use case of " + me, -1).length - 1, "the caught failure undid only its own insert");
+    }
+
+    /** Notes the probe's use case wrote (the welcome notes of the listener arrive on their own time). */
+    long useCaseNotes() {
+        return api.get("api/plugins/probe/notes", null).jsonValue().asJsonArray().stream()
+                .filter(n -> n.asJsonObject().getString("text").startsWith("use case of ")).count();
+    }
+
+    /** Parties holding or waiting for seats in the probe's pool (each of this test's parties is one member). */
+    int inSeatsPool() {
+        JsonObject pool = api.get("api/plugins/probe/seats", null).json();
+        return pool.getInt("taken") + pool.getInt("waitingParties");
+    }
+
+    @Test
     void pluginRoutesUseTheCoresAuthTablesPointsAndProblems() {
         long city = api.cityId("Beijing");
         assertEquals(401, api.get("api/plugins/probe/hello", null).status(), "the core's authentication applies");

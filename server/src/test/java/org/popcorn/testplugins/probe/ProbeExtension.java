@@ -115,6 +115,48 @@ public class ProbeExtension implements PopcornExtension {
             return note;
         }
 
+        /**
+         * One use case over many SDK services: a seat, points, a note and an event, failing on purpose after the step
+         * named by {@code failAfter} (signup, points, note) or swallowing a failed insert of its own ({@code caught}).
+         * Nothing of it may stay when it fails.
+         */
+        @POST
+        @Path("use-case")
+        public Map<String, Object> useCase(@QueryParam("failAfter") String failAfter) {
+            long me = ctx.currentMember().require();
+            ctx.signups().join("seats", me, 1);
+            if ("signup".equals(failAfter)) {
+                throw new IllegalStateException("the probe fails after the sign-up on purpose");
+            }
+            ctx.rewards().awardPoints(me, 7, "Probe use case", "use-case-" + me);
+            if ("points".equals(failAfter)) {
+                throw PluginProblem.conflict("The probe fails after the points on purpose.", null);
+            }
+            insertNote("use case of " + me, me);
+            if ("caught".equals(failAfter)) {
+                try {
+                    insertNote(null, me); // text is not null: the insert fails, and only it is undone
+                } catch (PluginProblem refused) {
+                    // carry on: the rest of the use case still commits
+                }
+            }
+            ctx.events().publish("probe.used", Map.of("memberId", me));
+            if ("note".equals(failAfter)) {
+                insertNote(null, me);
+            }
+            return Map.of("member", me, "done", true);
+        }
+
+        private void insertNote(String text, long author) {
+            ctx.database().inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("insert into probe_note (text, author_id) values (?, ?)")) {
+                    ps.setString(1, text);
+                    ps.setLong(2, author);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+
         @POST
         @Path("seats")
         public Signups.Place join(@QueryParam("party") Integer party) {
