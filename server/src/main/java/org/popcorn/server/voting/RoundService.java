@@ -371,6 +371,11 @@ public class RoundService {
             throw ProblemException.conflict("Nominations are only taken while the round is nominating; it is "
                     + r.state().name().toLowerCase() + ".", "state");
         }
+        // The round may stay NOMINATING until voting opens; the nomination window itself ends at nominationClosesAt.
+        if (r.nominationClosesAt() != null && !Instant.now().isBefore(r.nominationClosesAt())) {
+            throw ProblemException.conflict("Nominations closed at " + r.nominationClosesAt() + "; voting opens at "
+                    + r.opensAt() + ".", "nominationClosesAt").withCode("round.nomination-closed");
+        }
     }
 
     // ---- transitions -----------------------------------------------------------------------------------------------

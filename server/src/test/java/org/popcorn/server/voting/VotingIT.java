@@ -225,7 +225,7 @@ class VotingIT {
     }
 
     @Test
-    void nominationsBecomeCandidatesAtTheThreshold() {
+    void nominationsBecomeCandidatesAtTheThreshold() throws InterruptedException {
         String org = organiserOfChengdu("org-nom");
         Instant now = Instant.now();
         String json = "{\"title\":\"Open nomination round\",\"ownerCityId\":" + chengdu + ",\"candidateMode\":\"NOMINATION\","
@@ -248,6 +248,19 @@ class VotingIT {
         assertEquals(1, after.getJsonArray("candidates").size(), "two supporters reach the threshold");
         assertEquals(409, api.post("api/rounds/" + id + "/nominations/" + wuhan + "/support", null, supporter).status());
         assertEquals(409, api.post("api/rounds/" + id + "/open", null, org).status(), "one candidate is not enough");
+
+        // the window's end holds although the round stays nominating until voting opens
+        Instant soon = Instant.now().plusSeconds(3);
+        long late = create(org, json.replace("\"nominationClosesAt\":\"" + now.plusSeconds(1800) + "\"",
+                "\"nominationClosesAt\":\"" + soon + "\""));
+        awaitState(late, "NOMINATING");
+        assertEquals(201, api.post("api/rounds/" + late + "/nominations", "{\"cityId\":" + wuhan + "}", newbie).status());
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), soon).toMillis()) + 300);
+        Reply closed = api.post("api/rounds/" + late + "/nominations/" + wuhan + "/support", null, supporter);
+        assertEquals(409, closed.status(), closed.toString());
+        assertEquals("round.nomination-closed", closed.json().getString("code"));
+        assertEquals(409, api.post("api/rounds/" + late + "/nominations", "{\"cityId\":" + chengdu + "}", newbie).status());
+        assertEquals(0, api.get("api/rounds/" + late, null).json().getJsonArray("candidates").size());
     }
 
     @Test
