@@ -27,6 +27,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -121,40 +125,50 @@ public class RequestBodyFilter implements Filter {
         }
         BufferedRequest buffered = new BufferedRequest(req);
         AsyncContext async = req.startAsync(buffered, res);
-        async.setTimeout(timeoutMillis);
+        // No container timeout: it would also run over the API's own work once the body is in. The body timeout is ours.
+        async.setTimeout(0);
         AtomicBoolean done = new AtomicBoolean();
-        async.addListener(new AsyncListener() {
-            @Override
-            public void onComplete(AsyncEvent event) {
-                finish();
+        Runnable releaseOnce = () -> {
+            if (buffered.released.compareAndSet(false, true)) {
+                release(address, inFlight);
             }
-
-            @Override
-            public void onTimeout(AsyncEvent event) throws IOException {
-                if (done.compareAndSet(false, true)) {
-                    LOG.fine(() -> "event=http.body-timeout address=" + address);
+        };
+        ScheduledFuture<?> deadline = timer().schedule(() -> {
+            if (done.compareAndSet(false, true)) {
+                LOG.fine(() -> "event=http.body-timeout address=" + address);
+                try {
                     res.setHeader("Connection", "close");
                     ProblemWriter.write(res, 408, "request.body-timeout", "Request Timeout",
                             "The request body did not arrive within " + timeoutMillis / 1000 + " seconds.", null);
-                    async.complete();
+                } catch (IOException | RuntimeException gone) {
+                    // the client is gone
                 }
+                releaseOnce.run();
+                completeQuietly(async);
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                deadline.cancel(false);
+                releaseOnce.run();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
             }
 
             @Override
             public void onError(AsyncEvent event) {
+                deadline.cancel(false);
                 if (done.compareAndSet(false, true)) {
-                    async.complete();
+                    releaseOnce.run();
+                    completeQuietly(async);
                 }
             }
 
             @Override
             public void onStartAsync(AsyncEvent event) {
-            }
-
-            private void finish() {
-                if (buffered.released.compareAndSet(false, true)) {
-                    release(address, inFlight);
-                }
             }
         });
         ServletInputStream in = req.getInputStream();
@@ -167,26 +181,32 @@ public class RequestBodyFilter implements Filter {
                 while (!done.get() && in.isReady()) {
                     int n = in.read(chunk);
                     if (n < 0) {
-                        return;
+                        break;
                     }
                     body.write(chunk, 0, n);
                     if (body.size() > maxBytes) {
                         if (done.compareAndSet(false, true)) {
+                            deadline.cancel(false);
                             tooLarge(res);
                             async.complete();
                         }
                         return;
                     }
+                    if (declared >= 0 && body.size() >= declared) {
+                        break; // all the Content-Length promised is here: do not wait for the container to say so
+                    }
+                }
+                if ((declared >= 0 && body.size() >= declared) || in.isFinished()) {
+                    onAllDataRead();
                 }
             }
 
             @Override
             public void onAllDataRead() {
                 if (done.compareAndSet(false, true)) {
+                    deadline.cancel(false);
                     buffered.body = body.toByteArray();
-                    if (buffered.released.compareAndSet(false, true)) {
-                        release(address, inFlight);
-                    }
+                    releaseOnce.run();
                     async.dispatch();
                 }
             }
@@ -194,6 +214,7 @@ public class RequestBodyFilter implements Filter {
             @Override
             public void onError(Throwable t) {
                 if (done.compareAndSet(false, true)) {
+                    deadline.cancel(false);
                     LOG.fine(() -> "event=http.body-error address=" + address + " error=" + t);
                     try {
                         res.setHeader("Connection", "close");
@@ -202,10 +223,38 @@ public class RequestBodyFilter implements Filter {
                     } catch (IOException | RuntimeException ignored) {
                         // the client is gone
                     }
-                    async.complete();
+                    releaseOnce.run();
+                    completeQuietly(async);
                 }
             }
         });
+    }
+
+    private static void completeQuietly(AsyncContext async) {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // completed by the container (client gone) in the meantime
+        }
+    }
+
+    /** One daemon thread for every body deadline: it only writes a short 408, never waits. */
+    private static ScheduledExecutorService timer() {
+        return Timer.INSTANCE;
+    }
+
+    private static final class Timer {
+        static final ScheduledExecutorService INSTANCE = newTimer();
+
+        private static ScheduledExecutorService newTimer() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "popcorn-body-deadlines");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
     }
 
     /**

@@ -183,6 +183,45 @@ class HttpEdgeIT {
     }
 
     @Test
+    void manySmallBodiesAtOnceAreAllReadToTheirEnd() throws Exception {
+        // Small bodies in every shape a client sends them: in the same packet as the headers, a moment after them, and
+        // one after another on a kept-alive connection. Each must be read to its end and answered, never left to time out.
+        String body = "{\"name\":\"x\"}";
+        String request = "POST /api/admin/cities HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\n";
+        List<Integer> stuck = concurrently(16, t -> {
+            int timedOut = 0;
+            if (t % 2 == 0) {
+                try (Socket s = socket()) {
+                    for (int i = 0; i < 40; i++) {
+                        s.getOutputStream().write((request + "\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                        String answer = readAll(s.getInputStream());
+                        timedOut += answer.startsWith("HTTP/1.1 401") ? 0 : 1;
+                    }
+                }
+            } else {
+                for (int i = 0; i < 40; i++) {
+                    try (Socket s = socket()) {
+                        OutputStream out = s.getOutputStream();
+                        out.write((request + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        if (i % 2 == 0) {
+                            Thread.sleep(1);
+                        }
+                        out.write(body.getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        String answer = readAll(s.getInputStream());
+                        timedOut += answer.startsWith("HTTP/1.1 401") ? 0 : 1;
+                    }
+                }
+            }
+            return timedOut;
+        });
+        assertEquals(0, stuck.stream().mapToInt(Integer::intValue).sum(), "requests not answered 401: " + stuck);
+    }
+
+    @Test
     void oneAddressCannotHoldMoreThanItsShareOfPendingBodies() throws Exception {
         List<Socket> slow = new ArrayList<>();
         try {

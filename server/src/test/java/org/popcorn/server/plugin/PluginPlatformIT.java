@@ -61,6 +61,14 @@ class PluginPlatformIT {
     }
 
     @Test
+    void aUseCaseSlowerThanTheBodyTimeoutIsStillAnswered() {
+        // The body timeout (5 s in the ITs) limits how long a body may take to arrive, not how long the answer may take.
+        Reply slow = api.post("api/plugins/probe/slow?ms=6500", "{\"said\":\"hello\"}", null);
+        assertEquals(200, slow.status(), slow.toString());
+        assertEquals("hello", slow.json().getString("said"));
+    }
+
+    @Test
     void brokenPluginsAreRefusedWithReasonsWhileTheGoodOneRuns() {
         Map<String, JsonObject> all = plugins();
         assertEquals("STARTED", all.get("probe").getString("state"), all.toString());

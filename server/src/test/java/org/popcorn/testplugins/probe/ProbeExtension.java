@@ -115,6 +115,14 @@ public class ProbeExtension implements PopcornExtension {
             return note;
         }
 
+        /** Answers its body back after {@code ms} milliseconds: a use case slower than the body timeout. */
+        @POST
+        @Path("slow")
+        public Map<String, Object> slow(Map<String, Object> body, @QueryParam("ms") int ms) throws InterruptedException {
+            Thread.sleep(ms);
+            return body;
+        }
+
         /**
          * One use case over many SDK services: a seat, points, a note and an event, failing on purpose after the step
          * named by {@code failAfter} (signup, points, note) or swallowing a failed insert of its own ({@code caught}).
