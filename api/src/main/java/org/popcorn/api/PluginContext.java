@@ -23,6 +23,9 @@ public interface PluginContext {
     /** Capacity-limited sign-ups with waiting lists (RSVPs, shifts, slots), enforced by the host. */
     Signups signups();
 
+    /** Qualifications this plugin grants its members, which sign-up pools can require. @since 0.2.0 */
+    Qualifications qualifications();
+
     /** Award points, count activities and award badges; the source is this plugin. */
     Rewards rewards();
 

@@ -9,6 +9,8 @@ public class PluginProblem extends RuntimeException {
 
     private final int status;
     private final String field;
+    private String code;
+    private String rule;
 
     /** A problem with an HTTP status (400, 401, 403, 404, 409, 422...), a message a person can act on, and the field at fault (or null). */
     public PluginProblem(int status, String message, String field) {
@@ -25,6 +27,38 @@ public class PluginProblem extends RuntimeException {
     /** The request field at fault, or null. */
     public String field() {
         return field;
+    }
+
+    /**
+     * Names the problem with a stable, machine-readable code (e.g. {@code meetups.ended}); the host answers it as the
+     * problem's {@code code}. Without one the host derives it from the status.
+     *
+     * @since 0.2.0
+     */
+    public PluginProblem withCode(String code) {
+        this.code = code;
+        return this;
+    }
+
+    /** The stable code, or null. @since 0.2.0 */
+    public String code() {
+        return code;
+    }
+
+    /**
+     * Names the rule that was not met (e.g. {@code min-level:3} or {@code overlap:charity:shift-12}); the host answers it
+     * as the problem's {@code rule}.
+     *
+     * @since 0.2.0
+     */
+    public PluginProblem withRule(String rule) {
+        this.rule = rule;
+        return this;
+    }
+
+    /** The rule not met, or null. @since 0.2.0 */
+    public String rule() {
+        return rule;
     }
 
     /** 404: the thing asked for does not exist. */

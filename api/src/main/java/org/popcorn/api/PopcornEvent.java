@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code ballot.cast} ({@code roundId}, {@code memberId}), {@code round.opened}
  * ({@code roundId}), {@code round.closed} ({@code roundId}, {@code title}, {@code winnerCityId}, {@code winnerCityName},
  * {@code chosenSize}, {@code pledges}, {@code votes}, {@code ballots}, {@code eligible}), {@code signup.offered},
- * {@code signup.confirmed} and {@code signup.offer-expired} (see {@link Signups}), and {@code demo.loaded} when the
+ * {@code signup.confirmed}, {@code signup.offer-expired} and, since 0.2.0, {@code signup.skipped} ({@code plugin},
+ * {@code pool}, {@code memberId}, {@code reason} {@code overlap} or {@code not-eligible}, {@code clash}: a waiting
+ * member passed over at promotion and removed from the line; see {@link Signups}), and {@code demo.loaded} when the
  * server filled an empty community with demo data ({@code organiserId}, {@code cityId} the organiser's city,
  * {@code fanId}, {@code handles} a comma-separated list of demo members living in that city), so a plugin can add its
  * own sample data.

@@ -2,7 +2,10 @@ package org.popcorn.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,24 @@ import java.util.Optional;
  * {@code pool} (the plugin's key), {@code memberId}, and for offers {@code expiresAt} (ISO-8601); listen to them with
  * {@link PopcornExtension#eventTypes()} and ignore pools of other plugins. Changes caused by your own calls are in the
  * calls' answers instead.
+ *
+ * <p><b>Time, roles and eligibility</b> (since SDK 0.2.0): {@link #define} sets up a pool in full with a {@link PoolSpec}.
+ * <ul>
+ * <li><em>Time</em>: a pool may have a start and an end. When it is {@linkplain PoolSpec#exclusive() exclusive}, a member's
+ * held places (confirmed or offered) in exclusive pools must not overlap — across all plugins: a charity shift, a booth
+ * slot, a meetup seat. A join that would overlap is refused with 409 (code {@code signup.overlap}) naming the place it
+ * clashes with; a waiting member whose time is taken when their turn comes is skipped and taken off the list, told to
+ * plugins as the core event {@code signup.skipped} ({@code plugin}, {@code pool}, {@code memberId}, {@code reason}
+ * {@code overlap} or {@code not-eligible}, {@code clash} the clashing place's title). The host serialises a member's
+ * joins in the database, so two concurrent joins of one member for overlapping places: exactly one wins.</li>
+ * <li><em>Roles</em>: an activity with several roles (driver, helper, team lead) is several pools, each with its own
+ * capacity, waiting list and eligibility; {@link #pools(Collection)} counts many in one call, {@link #placesOf(long)}
+ * lists a member's places in this plugin's pools, {@link #commitmentsOf(long, Instant, Instant)} their timed places in
+ * every plugin's, {@link #close} stops new joins and {@link #delete} removes a pool.</li>
+ * <li><em>Eligibility</em>: a pool may require a minimum level, a privilege, or one of this plugin's
+ * {@linkplain Qualifications qualifications}; checked at join (403, code {@code signup.not-eligible}, naming the rule)
+ * and again at promotion.</li>
+ * </ul>
  */
 public interface Signups {
 
@@ -60,6 +81,153 @@ public interface Signups {
     /** A pool's counts: capacity, seats taken by confirmed and offered parties, parties waiting. */
     record Pool(String pool, int capacity, int taken, int waitingParties) {
     }
+
+    /**
+     * Who may take a place in a pool. Every rule set must hold; null means no such rule.
+     *
+     * @param minLevel      the lowest member level that may join (e.g. 3 for a team lead)
+     * @param privilege     a privilege code the member must have, by level or an admin's grant (see {@link Rewards#may})
+     * @param qualification one of this plugin's qualification codes the member must hold (see {@link Qualifications})
+     * @since 0.2.0
+     */
+    record Eligibility(Integer minLevel, String privilege, String qualification) {
+
+        /** Anyone may join. */
+        public static final Eligibility ANYONE = new Eligibility(null, null, null);
+
+        /** Members of at least this level. */
+        public static Eligibility minLevel(int level) {
+            return new Eligibility(level, null, null);
+        }
+
+        /** Members with this privilege. */
+        public static Eligibility privilege(String code) {
+            return new Eligibility(null, code, null);
+        }
+
+        /** Members holding this qualification of the plugin. */
+        public static Eligibility qualification(String code) {
+            return new Eligibility(null, null, code);
+        }
+
+        /** This rule set and a minimum level. */
+        public Eligibility andMinLevel(int level) {
+            return new Eligibility(level, privilege, qualification);
+        }
+
+        /** This rule set and a qualification. */
+        public Eligibility andQualification(String code) {
+            return new Eligibility(minLevel, privilege, code);
+        }
+    }
+
+    /**
+     * A pool's set-up, for {@link #define}. Build it from {@link #capacity(int)} and the {@code with…} methods.
+     *
+     * @param capacity    seats, 0 or more
+     * @param offerWindow null: freed seats confirm the head of the line at once; else they are offered for this long
+     * @param startsAt    when the place begins (null: untimed)
+     * @param endsAt      when it ends (after {@code startsAt}; both or neither)
+     * @param zone        the time zone people read the times in (the city's), used in texts such as an overlap refusal
+     * @param exclusive   whether a member's place here must not overlap their other exclusive places
+     * @param title       what a person calls the place, e.g. "Beach clean-up · driver" (named in overlap refusals)
+     * @param eligibility who may join
+     * @param closed      whether joins are refused (409, code {@code signup.closed}); places already taken stay
+     * @since 0.2.0
+     */
+    record PoolSpec(int capacity, Duration offerWindow, Instant startsAt, Instant endsAt, ZoneId zone, boolean exclusive,
+                    String title, Eligibility eligibility, boolean closed) {
+
+        /** An untimed, open pool anyone may join, promoting at once. */
+        public static PoolSpec capacity(int capacity) {
+            return new PoolSpec(capacity, null, null, null, null, false, null, Eligibility.ANYONE, false);
+        }
+
+        /** The same with time-limited offers. */
+        public PoolSpec withOfferWindow(Duration window) {
+            return new PoolSpec(capacity, window, startsAt, endsAt, zone, exclusive, title, eligibility, closed);
+        }
+
+        /** The same, timed and exclusive: a member's places here must not overlap their other exclusive places. */
+        public PoolSpec withExclusiveTime(Instant start, Instant end, ZoneId zone) {
+            return new PoolSpec(capacity, offerWindow, start, end, zone, true, title, eligibility, closed);
+        }
+
+        /** The same, timed but not exclusive (shown in a member's commitments, never refused for overlap). */
+        public PoolSpec withTime(Instant start, Instant end, ZoneId zone) {
+            return new PoolSpec(capacity, offerWindow, start, end, zone, false, title, eligibility, closed);
+        }
+
+        /** The same with a title. */
+        public PoolSpec withTitle(String title) {
+            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, eligibility, closed);
+        }
+
+        /** The same with eligibility rules. */
+        public PoolSpec withEligibility(Eligibility rules) {
+            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, rules, closed);
+        }
+
+        /** The same, open or closed to new joins. */
+        public PoolSpec withClosed(boolean closed) {
+            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, eligibility, closed);
+        }
+    }
+
+    /**
+     * A member's timed place in any plugin's pool.
+     *
+     * @param plugin   the owning plugin's id
+     * @param pool     the pool key, as that plugin named it
+     * @param title    the pool's title, or null
+     * @param startsAt when it starts
+     * @param endsAt   when it ends
+     * @param zone     the zone its times are read in, or null
+     * @param status   confirmed, offered or waiting
+     * @param exclusive whether it blocks overlapping exclusive places
+     * @since 0.2.0
+     */
+    record Commitment(String plugin, String pool, String title, Instant startsAt, Instant endsAt, String zone, Status status,
+                      boolean exclusive) {
+    }
+
+    /**
+     * Creates a pool or changes its whole set-up (capacity, offers, time, eligibility, open or closed). Growing it
+     * promotes waiting parties in order (skipping those no longer eligible or whose time is taken); a changed time or
+     * rule refuses nobody who already holds a place. 422 (PluginProblem, field named) for a negative capacity, an
+     * offer window under the host's minimum, or an end not after the start. Answers the places confirmed or offered.
+     *
+     * @since 0.2.0
+     */
+    List<Place> define(String pool, PoolSpec spec);
+
+    /** A pool's set-up as last defined (pools made with {@link #setCapacity} are untimed). 404 when it does not exist. @since 0.2.0 */
+    PoolSpec spec(String pool);
+
+    /** Closes a pool to new joins (places taken stay; leaving still works). 404 when it does not exist. @since 0.2.0 */
+    void close(String pool);
+
+    /**
+     * Deletes a pool with its places, e.g. a cancelled shift. Answers the places it held (confirmed, offered and
+     * waiting), so the plugin can tell those members. Nothing happens when it does not exist.
+     *
+     * @since 0.2.0
+     */
+    List<Place> delete(String pool);
+
+    /** The counts of many pools of this plugin in one call; pools that do not exist are absent from the answer. @since 0.2.0 */
+    Map<String, Pool> pools(Collection<String> pools);
+
+    /** A member's places in this plugin's pools, in pool-key order. @since 0.2.0 */
+    List<Place> placesOf(long memberId);
+
+    /**
+     * A member's timed places in every plugin's pools that overlap {@code [from, to)}, soonest first: what their
+     * calendar holds, across meetups, shifts and slots.
+     *
+     * @since 0.2.0
+     */
+    List<Commitment> commitmentsOf(long memberId, Instant from, Instant to);
 
     /**
      * Creates a pool or changes its capacity (0 or more). Growing it confirms waiting parties in order; shrinking it

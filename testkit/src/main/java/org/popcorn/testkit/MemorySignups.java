@@ -12,7 +12,9 @@ import org.popcorn.api.Signups;
 
 /**
  * The test kit's {@link Signups}: the host's rules (confirm while it fits and nobody waits; FIFO promotion, or
- * time-limited offers), in memory. Offers expire when the test calls {@link PluginTestKit#expireSignupOffers}.
+ * time-limited offers; closed pools, eligibility, and no overlapping exclusive places within the plugin), in memory. Offers
+ * expire when the test calls {@link PluginTestKit#expireSignupOffers}. The server's rules are authoritative: the kit
+ * cannot see other plugins' places, so cross-plugin overlaps only show on a server.
  */
 final class MemorySignups implements Signups {
 
@@ -20,6 +22,7 @@ final class MemorySignups implements Signups {
         int capacity;
         int taken;
         Duration offerWindow;
+        PoolSpec spec = PoolSpec.capacity(0);
         final Map<Long, Place> holding = new LinkedHashMap<>(); // confirmed and offered
         final Map<Long, Place> waiting = new LinkedHashMap<>();
     }
@@ -28,7 +31,150 @@ final class MemorySignups implements Signups {
     record Expiry(Place expired, List<Place> offered) {
     }
 
+    /** What eligibility asks the kit about a member. */
+    interface Standing {
+        int level(long memberId);
+
+        boolean may(long memberId, String privilege);
+
+        boolean qualified(long memberId, String code);
+    }
+
     private final Map<String, PoolState> pools = new LinkedHashMap<>();
+    private final Standing standing;
+    private final java.util.function.BiConsumer<String, Map<String, Object>> corePublisher;
+
+    MemorySignups(Standing standing, java.util.function.BiConsumer<String, Map<String, Object>> corePublisher) {
+        this.standing = standing;
+        this.corePublisher = corePublisher;
+    }
+
+    @Override
+    public synchronized List<Place> define(String pool, PoolSpec spec) {
+        if (spec == null) {
+            throw PluginProblem.invalid("A pool needs a set-up.", "spec");
+        }
+        if ((spec.startsAt() == null) != (spec.endsAt() == null)) {
+            throw PluginProblem.invalid("A timed place has both a start and an end.", spec.startsAt() == null ? "startsAt" : "endsAt");
+        }
+        if (spec.startsAt() != null && !spec.endsAt().isAfter(spec.startsAt())) {
+            throw PluginProblem.invalid("A place ends after it starts.", "endsAt");
+        }
+        if (spec.exclusive() && spec.startsAt() == null) {
+            throw PluginProblem.invalid("An exclusive place needs a start and an end.", "startsAt");
+        }
+        List<Place> promoted = setCapacity(pool, spec.capacity(), spec.offerWindow());
+        pools.get(pool).spec = spec.eligibility() == null ? spec.withEligibility(Eligibility.ANYONE) : spec;
+        return promoted;
+    }
+
+    @Override
+    public synchronized PoolSpec spec(String pool) {
+        PoolState p = get(pool);
+        return new PoolSpec(p.capacity, p.offerWindow, p.spec.startsAt(), p.spec.endsAt(), p.spec.zone(), p.spec.exclusive(),
+                p.spec.title(), p.spec.eligibility(), p.spec.closed());
+    }
+
+    @Override
+    public synchronized void close(String pool) {
+        PoolState p = get(pool);
+        p.spec = p.spec.withClosed(true);
+    }
+
+    @Override
+    public synchronized List<Place> delete(String pool) {
+        PoolState p = pools.remove(pool);
+        if (p == null) {
+            return List.of();
+        }
+        List<Place> held = new ArrayList<>(p.holding.values());
+        p.waiting.values().forEach(w -> held.add(new Place(pool, w.memberId(), w.partySize(), Status.WAITING, null)));
+        return held;
+    }
+
+    @Override
+    public synchronized Map<String, Pool> pools(java.util.Collection<String> names) {
+        Map<String, Pool> out = new LinkedHashMap<>();
+        for (String n : names) {
+            if (pools.containsKey(n)) {
+                out.put(n, pool(n));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<Place> placesOf(long memberId) {
+        List<Place> out = new ArrayList<>();
+        for (String n : new java.util.TreeSet<>(pools.keySet())) {
+            placeOf(n, memberId).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<Commitment> commitmentsOf(long memberId, Instant from, Instant to) {
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw PluginProblem.invalid("A period ends after it starts.", "to");
+        }
+        List<Commitment> out = new ArrayList<>();
+        for (Map.Entry<String, PoolState> e : pools.entrySet()) {
+            PoolSpec s = e.getValue().spec;
+            if (s.startsAt() != null && s.startsAt().isBefore(to) && s.endsAt().isAfter(from)) {
+                placeOf(e.getKey(), memberId).ifPresent(pl -> out.add(new Commitment("", e.getKey(), s.title(), s.startsAt(), s.endsAt(),
+                        s.zone() == null ? null : s.zone().getId(), pl.status(), s.exclusive())));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Commitment::startsAt).thenComparing(Commitment::pool));
+        return out;
+    }
+
+    private static void requireOpen(PoolState p) {
+        if (p.spec.closed()) {
+            throw PluginProblem.conflict("Sign-up is closed.", "pool").withCode("signup.closed");
+        }
+    }
+
+    private String unmetRule(PoolState p, long memberId) {
+        Eligibility e = p.spec.eligibility();
+        if (e.minLevel() != null && standing.level(memberId) < e.minLevel()) {
+            return "min-level:" + e.minLevel();
+        }
+        if (e.privilege() != null && !standing.may(memberId, e.privilege())) {
+            return "privilege:" + e.privilege();
+        }
+        if (e.qualification() != null && !standing.qualified(memberId, e.qualification())) {
+            return "qualification:" + e.qualification();
+        }
+        return null;
+    }
+
+    private String clash(String pool, PoolState p, long memberId) {
+        if (!p.spec.exclusive()) {
+            return null;
+        }
+        for (Map.Entry<String, PoolState> e : pools.entrySet()) {
+            PoolSpec s = e.getValue().spec;
+            if (!e.getKey().equals(pool) && s.exclusive() && e.getValue().holding.containsKey(memberId)
+                    && s.startsAt().isBefore(p.spec.endsAt()) && s.endsAt().isAfter(p.spec.startsAt())) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private void requireMayJoin(String pool, PoolState p, long memberId) {
+        requireOpen(p);
+        String rule = unmetRule(p, memberId);
+        if (rule != null) {
+            throw PluginProblem.forbidden("This place needs " + rule + ".").withCode("signup.not-eligible").withRule(rule);
+        }
+        String other = clash(pool, p, memberId);
+        if (other != null) {
+            throw PluginProblem.conflict("This overlaps " + other + ", which you already hold.", "pool").withCode("signup.overlap")
+                    .withRule("overlap:" + other);
+        }
+    }
 
     @Override
     public synchronized List<Place> setCapacity(String pool, int capacity) {
@@ -63,7 +209,10 @@ final class MemorySignups implements Signups {
         }
         boolean heldSeats = existing != null && existing.status() != Status.WAITING;
         if (existing != null) {
+            requireOpen(p);
             removeFrom(p, memberId);
+        } else {
+            requireMayJoin(pool, p, memberId);
         }
         if (p.waiting.isEmpty() && p.taken + partySize <= p.capacity) {
             p.taken += partySize;
@@ -84,6 +233,11 @@ final class MemorySignups implements Signups {
         Optional<Place> existing = placeOf(pool, memberId);
         if (existing.isPresent()) {
             return existing;
+        }
+        requireOpen(p);
+        String rule = unmetRule(p, memberId);
+        if (rule != null) {
+            throw PluginProblem.forbidden("This place needs " + rule + ".").withCode("signup.not-eligible").withRule(rule);
         }
         if (!p.waiting.isEmpty() || p.taken + partySize > p.capacity) {
             return Optional.empty();
@@ -140,13 +294,25 @@ final class MemorySignups implements Signups {
         p.waiting.remove(memberId);
     }
 
-    private static List<Place> promote(String pool, PoolState p) {
+    private List<Place> promote(String pool, PoolState p) {
         List<Place> promoted = new ArrayList<>();
         for (Place head : new ArrayList<>(p.waiting.values())) {
             if (p.taken + head.partySize() > p.capacity) {
                 break;
             }
             p.waiting.remove(head.memberId());
+            String other = unmetRule(p, head.memberId()) != null ? "" : clash(pool, p, head.memberId());
+            if (other != null) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("pool", pool);
+                payload.put("memberId", head.memberId());
+                payload.put("reason", other.isEmpty() ? "not-eligible" : "overlap");
+                if (!other.isEmpty()) {
+                    payload.put("clash", other);
+                }
+                corePublisher.accept("signup.skipped", payload);
+                continue;
+            }
             p.taken += head.partySize();
             Place place = p.offerWindow == null
                     ? new Place(pool, head.memberId(), head.partySize(), Status.CONFIRMED, null)

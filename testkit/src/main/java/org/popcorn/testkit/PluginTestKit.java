@@ -72,7 +72,29 @@ public final class PluginTestKit {
     private final Map<Long, Set<Long>> organisers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
     private final Map<Long, Set<String>> privileges = new ConcurrentHashMap<>();
-    private final MemorySignups signups = new MemorySignups();
+    private final Map<String, Instant> qualifications = new ConcurrentHashMap<>(); // "memberId:code" -> expiry (MAX: never)
+    private final MemorySignups signups = new MemorySignups(new MemorySignups.Standing() {
+        @Override
+        public int level(long memberId) {
+            Members.MemberInfo m = members.get(memberId);
+            return m == null ? 1 : m.level();
+        }
+
+        @Override
+        public boolean may(long memberId, String privilege) {
+            return admins.contains(memberId) || privileges.getOrDefault(memberId, Set.of()).contains(privilege);
+        }
+
+        @Override
+        public boolean qualified(long memberId, String code) {
+            Instant until = qualifications.get(memberId + ":" + code);
+            return until != null && until.isAfter(Instant.now());
+        }
+    }, (type, payload) -> {
+        Map<String, Object> p = new LinkedHashMap<>(payload);
+        p.put("plugin", pluginIdForEvents());
+        deliver(type, p);
+    });
     private volatile Long currentMember;
 
     private PluginTestKit(String pluginId, PopcornExtension extension) {
@@ -81,6 +103,15 @@ public final class PluginTestKit {
         dataSource.setURL("jdbc:h2:mem:testkit-" + pluginId + "-" + DB_COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         dataSource.setPassword("");
+    }
+
+    private String pluginIdForEvents() {
+        return pluginId;
+    }
+
+    /** Gives a member one of the plugin's qualifications (for good), as an organiser would. */
+    public void grantQualification(long memberId, String code) {
+        qualifications.put(memberId + ":" + code, Instant.MAX);
     }
 
     /** Migrates a fresh database with the plugin's migrations and starts the extension with the kit's context. */
@@ -235,6 +266,43 @@ public final class PluginTestKit {
             @Override
             public org.popcorn.api.Signups signups() {
                 return signups;
+            }
+
+            @Override
+            public org.popcorn.api.Qualifications qualifications() {
+                return new org.popcorn.api.Qualifications() {
+                    @Override
+                    public Qualification grant(long memberId, String code, Long grantedBy, Instant expiresAt) {
+                        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+                            throw org.popcorn.api.PluginProblem.invalid("A qualification expires in the future.", "expiresAt");
+                        }
+                        qualifications.put(memberId + ":" + code, expiresAt == null ? Instant.MAX : expiresAt);
+                        return new Qualification(code, memberId, grantedBy, Instant.now(), expiresAt);
+                    }
+
+                    @Override
+                    public boolean revoke(long memberId, String code) {
+                        return qualifications.remove(memberId + ":" + code) != null;
+                    }
+
+                    @Override
+                    public Optional<Qualification> of(long memberId, String code) {
+                        Instant until = qualifications.get(memberId + ":" + code);
+                        return until == null || !until.isAfter(Instant.now()) ? Optional.empty()
+                                : Optional.of(new Qualification(code, memberId, null, null, until == Instant.MAX ? null : until));
+                    }
+
+                    @Override
+                    public List<Qualification> heldBy(long memberId) {
+                        List<Qualification> out = new ArrayList<>();
+                        for (String k : new java.util.TreeSet<>(qualifications.keySet())) {
+                            if (k.startsWith(memberId + ":")) {
+                                of(memberId, k.substring(k.indexOf(':') + 1)).ifPresent(out::add);
+                            }
+                        }
+                        return out;
+                    }
+                };
             }
 
             @Override

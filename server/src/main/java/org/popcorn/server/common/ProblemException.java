@@ -75,6 +75,10 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    public String rule() {
+        return rule;
+    }
+
     public String code() {
         return code;
     }

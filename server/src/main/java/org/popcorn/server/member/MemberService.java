@@ -62,6 +62,9 @@ public class MemberService {
     @Inject
     SignupService signups;
 
+    @Inject
+    org.popcorn.server.qualification.QualificationService qualifications;
+
     @Transactional
     public Member register(Registration r) {
         return register(r, hasher.hash(r.password));
@@ -171,6 +174,7 @@ public class MemberService {
         em.createQuery("delete from OrganiserRole r where r.memberId = :m").setParameter("m", memberId).executeUpdate();
         notifications.eraseFor(memberId);
         int released = signups.releaseAllOf(memberId);
+        qualifications.eraseAllOf(memberId);
         m.eraseAsFormerMember(Instant.now());
         events.publish(DomainEvents.MEMBER_DELETED, "core", java.util.Map.of("memberId", memberId, "placesReleased", released));
         LOG.info(() -> "event=member.deleted member=" + memberId);

@@ -47,6 +47,9 @@ public class PluginBridge {
     @Inject
     org.popcorn.server.signup.SignupService signups;
 
+    @Inject
+    org.popcorn.server.qualification.QualificationService qualifications;
+
     @Transactional
     public Optional<Members.MemberInfo> memberById(long id) {
         try {
@@ -158,7 +161,7 @@ public class PluginBridge {
 
     /** The core's problems as the SDK's, so plugin code can catch them. */
     static org.popcorn.api.PluginProblem sdk(ProblemException e) {
-        return new org.popcorn.api.PluginProblem(e.status(), e.getMessage(), e.field());
+        return new org.popcorn.api.PluginProblem(e.status(), e.getMessage(), e.field()).withCode(e.code()).withRule(e.rule());
     }
 
     @Transactional
@@ -185,5 +188,104 @@ public class PluginBridge {
     @Transactional
     public List<Signups.Place> places(String prefix, String pool, Signups.Status status, int page, int size) {
         return signups.places(prefix + pool, status, page, size).stream().map(p -> signups.toApi(pool, p)).toList();
+    }
+
+    @Transactional
+    public List<Signups.Place> define(String prefix, String pool, Signups.PoolSpec spec) {
+        try {
+            return signups.define(prefix + pool, spec).stream().map(p -> signups.toApi(pool, p)).toList();
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional(dontRollbackOn = org.popcorn.api.PluginProblem.class)
+    public Signups.PoolSpec spec(String prefix, String pool) {
+        try {
+            return signups.pool(prefix + pool).spec();
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional
+    public void close(String prefix, String pool) {
+        try {
+            signups.close(prefix + pool);
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional
+    public List<Signups.Place> delete(String prefix, String pool) {
+        return signups.delete(prefix + pool).stream().map(p -> new Signups.Place(pool, p.memberId(), p.partySize(), p.status(),
+                null, p.offerExpiresAt())).toList();
+    }
+
+    @Transactional
+    public Map<String, Signups.Pool> pools(String prefix, java.util.Collection<String> pools) {
+        List<String> keys = pools.stream().distinct().map(p -> prefix + p).toList();
+        Map<String, Long> waiting = signups.waitingParties(keys);
+        Map<String, Signups.Pool> out = new java.util.LinkedHashMap<>();
+        for (org.popcorn.server.signup.SignupPool p : signups.pools(keys)) {
+            String name = p.key().substring(prefix.length());
+            out.put(name, new Signups.Pool(name, p.capacity(), p.taken(), waiting.getOrDefault(p.key(), 0L).intValue()));
+        }
+        return out;
+    }
+
+    @Transactional
+    public List<Signups.Place> placesOf(String prefix, long memberId) {
+        return signups.placesOf(prefix, memberId).stream().map(p -> signups.toApi(p.poolKey().substring(prefix.length()), p)).toList();
+    }
+
+    @Transactional
+    public List<Signups.Commitment> commitmentsOf(long memberId, java.time.Instant from, java.time.Instant to) {
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new org.popcorn.api.PluginProblem(422, "A period ends after it starts.", "to");
+        }
+        return signups.commitmentsOf(memberId, from, to).stream().map(row -> {
+            org.popcorn.server.signup.SignupPlace place = (org.popcorn.server.signup.SignupPlace) row[0];
+            org.popcorn.server.signup.SignupPool pool = (org.popcorn.server.signup.SignupPool) row[1];
+            String key = pool.key();
+            int colon = key.indexOf(':');
+            return new Signups.Commitment(colon < 0 ? "" : key.substring(0, colon), key.substring(colon + 1), pool.title(),
+                    pool.startsAt(), pool.endsAt(), pool.zone(), place.status(), pool.exclusive());
+        }).toList();
+    }
+
+    // ---- qualifications ----
+
+    @Transactional
+    public org.popcorn.api.Qualifications.Qualification grantQualification(String pluginId, long memberId, String code, Long by,
+                                                                           java.time.Instant until) {
+        try {
+            if (members.get(memberId).isDeleted()) {
+                throw ProblemException.notFound("No such member.");
+            }
+            return qualification(qualifications.grant(pluginId, memberId, code, by, until));
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional
+    public boolean revokeQualification(String pluginId, long memberId, String code) {
+        return qualifications.revoke(pluginId, memberId, code);
+    }
+
+    @Transactional
+    public Optional<org.popcorn.api.Qualifications.Qualification> qualificationOf(String pluginId, long memberId, String code) {
+        return qualifications.of(pluginId, memberId, code).map(PluginBridge::qualification);
+    }
+
+    @Transactional
+    public List<org.popcorn.api.Qualifications.Qualification> qualificationsOf(String pluginId, long memberId) {
+        return qualifications.heldBy(pluginId, memberId).stream().map(PluginBridge::qualification).toList();
+    }
+
+    private static org.popcorn.api.Qualifications.Qualification qualification(org.popcorn.server.qualification.MemberQualification q) {
+        return new org.popcorn.api.Qualifications.Qualification(q.code(), q.memberId(), q.grantedBy(), q.grantedAt(), q.expiresAt());
     }
 }

@@ -125,6 +125,66 @@ final class PluginContextImpl implements PluginContext {
             public List<Place> places(String pool, Status status, int page, int size) {
                 return bridge.places(prefix, pool, status, page, size);
             }
+
+            @Override
+            public List<Place> define(String pool, PoolSpec spec) {
+                return bridge.define(prefix, pool, spec);
+            }
+
+            @Override
+            public PoolSpec spec(String pool) {
+                return bridge.spec(prefix, pool);
+            }
+
+            @Override
+            public void close(String pool) {
+                bridge.close(prefix, pool);
+            }
+
+            @Override
+            public List<Place> delete(String pool) {
+                return bridge.delete(prefix, pool);
+            }
+
+            @Override
+            public Map<String, Pool> pools(java.util.Collection<String> pools) {
+                return bridge.pools(prefix, pools);
+            }
+
+            @Override
+            public List<Place> placesOf(long memberId) {
+                return bridge.placesOf(prefix, memberId);
+            }
+
+            @Override
+            public List<Commitment> commitmentsOf(long memberId, java.time.Instant from, java.time.Instant to) {
+                return bridge.commitmentsOf(memberId, from, to);
+            }
+        };
+    }
+
+    @Override
+    public org.popcorn.api.Qualifications qualifications() {
+        return new org.popcorn.api.Qualifications() {
+            @Override
+            public Qualification grant(long memberId, String code, Long grantedBy, java.time.Instant expiresAt) {
+                return bridge.grantQualification(pluginId, memberId, code, grantedBy, expiresAt);
+            }
+
+            @Override
+            public boolean revoke(long memberId, String code) {
+                return bridge.revokeQualification(pluginId, memberId, code);
+            }
+
+            @Override
+            public Optional<Qualification> of(long memberId, String code) {
+                return bridge.qualificationOf(pluginId, memberId, code);
+            }
+
+            @Override
+            public List<Qualification> heldBy(long memberId) {
+                return bridge.qualificationsOf(pluginId, memberId);
+            }
         };
     }
 

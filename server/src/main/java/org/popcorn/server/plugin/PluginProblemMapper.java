@@ -15,7 +15,9 @@ public class PluginProblemMapper implements ExceptionMapper<PluginProblem> {
     @Override
     public Response toResponse(PluginProblem e) {
         Response.Status s = Response.Status.fromStatusCode(e.status());
-        return Problems.response(e.status(), s == null ? "Error" : s.getReasonPhrase(), e.getMessage(),
-                e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        Response r = Problems.response(e.status(), e.code(), s == null ? Problems.reasonPhrase(e.status()) : s.getReasonPhrase(),
+                e.getMessage(), e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        ((Problem) r.getEntity()).rule = e.rule();
+        return r;
     }
 }

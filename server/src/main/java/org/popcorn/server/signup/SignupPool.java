@@ -28,6 +28,29 @@ public class SignupPool {
     @Column(name = "offer_seconds")
     private Integer offerSeconds;
 
+    @Column(name = "starts_at")
+    private Instant startsAt;
+
+    @Column(name = "ends_at")
+    private Instant endsAt;
+
+    private String zone;
+
+    @Column(name = "exclusive_time")
+    private boolean exclusive;
+
+    private String title;
+
+    @Column(name = "min_level")
+    private Integer minLevel;
+
+    @Column(name = "privilege_code")
+    private String privilege;
+
+    private String qualification;
+
+    private boolean closed;
+
     protected SignupPool() {
     }
 
@@ -77,5 +100,76 @@ public class SignupPool {
 
     public int taken() {
         return taken;
+    }
+
+    /** Sets the pool's time, title and rules (see {@link org.popcorn.api.Signups.PoolSpec}); refuses an impossible time. */
+    void define(org.popcorn.api.Signups.PoolSpec spec) {
+        if ((spec.startsAt() == null) != (spec.endsAt() == null)) {
+            throw org.popcorn.server.common.ProblemException.unprocessable("A timed place has both a start and an end.",
+                    spec.startsAt() == null ? "startsAt" : "endsAt");
+        }
+        if (spec.startsAt() != null && !spec.endsAt().isAfter(spec.startsAt())) {
+            throw org.popcorn.server.common.ProblemException.unprocessable("A place ends after it starts.", "endsAt");
+        }
+        if (spec.exclusive() && spec.startsAt() == null) {
+            throw org.popcorn.server.common.ProblemException.unprocessable("An exclusive place needs a start and an end.", "startsAt");
+        }
+        if (spec.title() != null && spec.title().length() > 200) {
+            throw org.popcorn.server.common.ProblemException.unprocessable("A title has at most 200 characters.", "title");
+        }
+        this.startsAt = spec.startsAt();
+        this.endsAt = spec.endsAt();
+        this.zone = spec.zone() == null ? null : spec.zone().getId();
+        this.exclusive = spec.exclusive();
+        this.title = spec.title();
+        org.popcorn.api.Signups.Eligibility e = spec.eligibility() == null ? org.popcorn.api.Signups.Eligibility.ANYONE : spec.eligibility();
+        this.minLevel = e.minLevel();
+        this.privilege = e.privilege();
+        this.qualification = e.qualification();
+        this.closed = spec.closed();
+    }
+
+    void close() {
+        this.closed = true;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    /** The zone id people read this pool's times in, or null. */
+    public String zone() {
+        return zone;
+    }
+
+    public boolean exclusive() {
+        return exclusive;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    public org.popcorn.api.Signups.Eligibility eligibility() {
+        return new org.popcorn.api.Signups.Eligibility(minLevel, privilege, qualification);
+    }
+
+    /** The pool's whole set-up, as {@link org.popcorn.api.Signups#define} took it. */
+    public org.popcorn.api.Signups.PoolSpec spec() {
+        return new org.popcorn.api.Signups.PoolSpec(capacity, offerSeconds == null ? null : java.time.Duration.ofSeconds(offerSeconds),
+                startsAt, endsAt, zone == null ? null : java.time.ZoneId.of(zone), exclusive, title, eligibility(), closed);
+    }
+
+    /** Whether this pool's time overlaps [start, end). */
+    boolean overlaps(Instant start, Instant end) {
+        return startsAt != null && startsAt.isBefore(end) && endsAt.isAfter(start);
     }
 }

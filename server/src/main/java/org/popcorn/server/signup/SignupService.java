@@ -37,6 +37,9 @@ public class SignupService {
     @Inject
     DomainEvents events;
 
+    @Inject
+    MemberStanding standing;
+
     /** The shortest offer window a pool may have (tests shorten it to see offers expire). */
     @Inject
     @ConfigProperty(name = "popcorn.signups.min-offer-seconds", defaultValue = "60")
@@ -76,6 +79,94 @@ public class SignupService {
         return promote(pool);
     }
 
+    /** Creates a pool or changes its whole set-up (see {@link Signups#define}); answers the places promoted. */
+    @Transactional
+    public List<SignupPlace> define(String key, Signups.PoolSpec spec) {
+        if (spec == null) {
+            throw ProblemException.unprocessable("A pool needs a set-up.", "spec");
+        }
+        if (spec.capacity() < 0) {
+            throw ProblemException.unprocessable("A capacity is 0 or more.", "capacity");
+        }
+        if (spec.offerWindow() != null && spec.offerWindow().toSeconds() < minOfferSeconds) {
+            throw ProblemException.unprocessable("An offer lasts at least " + minOfferSeconds + " seconds.", "offerWindow");
+        }
+        Integer offerSeconds = spec.offerWindow() == null ? null : (int) Math.min(Integer.MAX_VALUE, spec.offerWindow().toSeconds());
+        SignupPool pool = em.find(SignupPool.class, key, LockModeType.PESSIMISTIC_WRITE);
+        boolean created = pool == null;
+        if (created) {
+            pool = new SignupPool(key, spec.capacity(), Instant.now());
+        }
+        pool.define(spec);
+        pool.capacity(spec.capacity());
+        pool.offerSeconds(offerSeconds);
+        if (created) {
+            em.persist(pool);
+            em.flush();
+            return List.of();
+        }
+        return promote(pool);
+    }
+
+    /** Closes a pool to new joins. */
+    @Transactional
+    public void close(String key) {
+        lock(key).close();
+    }
+
+    /** Deletes a pool and its places; answers the places it held. */
+    @Transactional
+    public List<SignupPlace> delete(String key) {
+        SignupPool pool = em.find(SignupPool.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (pool == null) {
+            return List.of();
+        }
+        List<SignupPlace> held = em.createQuery("select p from SignupPlace p where p.poolKey = :k order by p.status, p.seq", SignupPlace.class)
+                .setParameter("k", key).getResultList();
+        for (SignupPlace p : held) {
+            em.remove(p);
+        }
+        em.flush(); // places go before their pool (EclipseLink does not order the deletes by the foreign key)
+        em.remove(pool);
+        em.flush();
+        LOG.info(() -> "event=signup.pool-deleted pool=" + key + " places=" + held.size());
+        return held;
+    }
+
+    /** The pools among these keys that exist. */
+    public List<SignupPool> pools(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from SignupPool p where p.key in :k", SignupPool.class).setParameter("k", keys).getResultList();
+    }
+
+    /** Waiting parties per pool, for many pools in one query. */
+    public Map<String, Long> waitingParties(java.util.Collection<String> keys) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return counts;
+        }
+        for (Object[] row : em.createQuery("select p.poolKey, count(p) from SignupPlace p where p.poolKey in :k and p.status = :w group by p.poolKey",
+                Object[].class).setParameter("k", keys).setParameter("w", Status.WAITING).getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** A member's places in the pools whose keys start with {@code prefix}, in key order. */
+    public List<SignupPlace> placesOf(String prefix, long memberId) {
+        return em.createQuery("select p from SignupPlace p where p.memberId = :m and p.poolKey like :k order by p.poolKey", SignupPlace.class)
+                .setParameter("m", memberId).setParameter("k", prefix.replace("%", "\\%").replace("_", "\\_") + "%").getResultList();
+    }
+
+    /** A member's places in timed pools overlapping [from, to), soonest first, with their pools. */
+    public List<Object[]> commitmentsOf(long memberId, Instant from, Instant to) {
+        return em.createQuery("select p, q from SignupPlace p, SignupPool q where p.poolKey = q.key and p.memberId = :m"
+                        + " and q.startsAt is not null and q.startsAt < :to and q.endsAt > :from order by q.startsAt, q.key", Object[].class)
+                .setParameter("m", memberId).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
     @Transactional
     public SignupPlace join(String key, long memberId, int partySize) {
         if (partySize < 1) {
@@ -90,8 +181,13 @@ public class SignupService {
                 }
                 return existing;
             }
+            requireOpen(pool);
             remove(pool, existing);
             em.flush();
+        } else {
+            requireOpen(pool);
+            requireEligible(pool, memberId);
+            requireFreeTime(pool, memberId);
         }
         boolean queueEmpty = waiting(key, 0, 1).isEmpty();
         Status status = queueEmpty && pool.fits(partySize) ? Status.CONFIRMED : Status.WAITING;
@@ -118,9 +214,12 @@ public class SignupService {
         if (existing != null) {
             return Optional.of(existing);
         }
+        requireOpen(pool);
+        requireEligible(pool, memberId);
         if (!pool.fits(partySize) || !waiting(key, 0, 1).isEmpty()) {
             return Optional.empty();
         }
+        requireFreeTime(pool, memberId);
         pool.take(partySize);
         SignupPlace place = new SignupPlace(key, memberId, partySize, Status.CONFIRMED, pool.nextSeq(), Instant.now());
         em.persist(place);
@@ -233,6 +332,12 @@ public class SignupService {
             if (!pool.fits(head.partySize())) {
                 break;
             }
+            String skipped = hindrance(pool, head.memberId());
+            if (skipped != null) {
+                em.remove(head);
+                publishSkipped(head, skipped);
+                continue;
+            }
             pool.take(head.partySize());
             if (until == null) {
                 head.confirm(pool.nextSeq());
@@ -245,6 +350,111 @@ public class SignupService {
             LOG.info(() -> "event=signup.promoted pool=" + pool.key() + " count=" + promoted.size());
         }
         return promoted;
+    }
+
+    private static void requireOpen(SignupPool pool) {
+        if (pool.closed()) {
+            throw ProblemException.conflict("Sign-up is closed" + (pool.title() == null ? "." : " for " + pool.title() + "."), "pool")
+                    .withCode("signup.closed");
+        }
+    }
+
+    /** The first eligibility rule the member does not meet, as {@code rule:value}, or null. */
+    private String unmetRule(SignupPool pool, long memberId) {
+        Signups.Eligibility e = pool.eligibility();
+        if (e.minLevel() != null && standing.level(memberId) < e.minLevel()) {
+            return "min-level:" + e.minLevel();
+        }
+        if (e.privilege() != null && !standing.may(memberId, e.privilege())) {
+            return "privilege:" + e.privilege();
+        }
+        if (e.qualification() != null && !standing.qualified(pluginOf(pool.key()), e.qualification(), memberId)) {
+            return "qualification:" + e.qualification();
+        }
+        return null;
+    }
+
+    private void requireEligible(SignupPool pool, long memberId) {
+        String rule = unmetRule(pool, memberId);
+        if (rule != null) {
+            String value = rule.substring(rule.indexOf(':') + 1);
+            String detail = switch (rule.substring(0, rule.indexOf(':'))) {
+                case "min-level" -> "This place needs level " + value + " or above.";
+                case "privilege" -> "This place needs the privilege '" + value + "'.";
+                default -> "This place needs the qualification '" + value + "'.";
+            };
+            throw ProblemException.forbidden(detail).withRule(rule).withCode("signup.not-eligible");
+        }
+    }
+
+    /**
+     * Serialises the member's sign-ups (a lock on their row, in the database) and answers the exclusive place they hold
+     * that overlaps this pool's time, or null. Pools are always locked before members, so this cannot deadlock with
+     * another join.
+     */
+    private SignupPool clash(SignupPool pool, long memberId) {
+        if (!pool.exclusive()) {
+            return null;
+        }
+        em.createNativeQuery("select id from member where id = ? for update").setParameter(1, memberId).getResultList();
+        List<SignupPool> held = em.createQuery("select q from SignupPlace p, SignupPool q where p.poolKey = q.key and p.memberId = :m"
+                        + " and p.status <> :w and q.exclusive = true and q.key <> :k and q.startsAt < :end and q.endsAt > :start"
+                        + " order by q.startsAt", SignupPool.class)
+                .setParameter("m", memberId).setParameter("w", Status.WAITING).setParameter("k", pool.key())
+                .setParameter("start", pool.startsAt()).setParameter("end", pool.endsAt()).setMaxResults(1).getResultList();
+        return held.isEmpty() ? null : held.get(0);
+    }
+
+    private void requireFreeTime(SignupPool pool, long memberId) {
+        SignupPool other = clash(pool, memberId);
+        if (other != null) {
+            throw ProblemException.conflict("This overlaps " + describe(other) + ", which you already hold.", "pool")
+                    .withCode("signup.overlap").withRule("overlap:" + other.key());
+        }
+    }
+
+    /** Why a waiting member cannot be promoted now ({@code not-eligible} or {@code overlap:<pool>}), or null. */
+    private String hindrance(SignupPool pool, long memberId) {
+        if (unmetRule(pool, memberId) != null) {
+            return "not-eligible";
+        }
+        SignupPool other = clash(pool, memberId);
+        return other == null ? null : "overlap:" + other.key();
+    }
+
+    private void publishSkipped(SignupPlace place, String why) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        String key = place.poolKey();
+        payload.put("plugin", pluginOf(key));
+        payload.put("pool", key.substring(key.indexOf(':') + 1));
+        payload.put("memberId", place.memberId());
+        payload.put("reason", why.startsWith("overlap:") ? "overlap" : why);
+        if (why.startsWith("overlap:")) {
+            SignupPool other = em.find(SignupPool.class, why.substring(8));
+            payload.put("clash", other == null ? "" : describe(other));
+        }
+        events.publish("signup.skipped", "core", payload);
+        LOG.info(() -> "event=signup.skipped pool=" + key + " member=" + place.memberId() + " reason=" + why);
+    }
+
+    /** A pool as a person reads it: its title and its time in its zone. */
+    static String describe(SignupPool pool) {
+        String name = pool.title() == null ? "another place" : "\u201c" + pool.title() + "\u201d";
+        if (pool.startsAt() == null) {
+            return name;
+        }
+        java.time.ZoneId zone = pool.zone() == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(pool.zone());
+        java.time.ZonedDateTime from = pool.startsAt().atZone(zone);
+        java.time.ZonedDateTime to = pool.endsAt().atZone(zone);
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        return name + " (" + from.format(day) + "\u2013" + (from.toLocalDate().equals(to.toLocalDate()) ? to.format(time) : to.format(day))
+                + " " + zone.getId() + ")";
+    }
+
+    private static String pluginOf(String key) {
+        int colon = key.indexOf(':');
+        return colon < 0 ? "" : key.substring(0, colon);
     }
 
     public Optional<SignupPlace> placeOf(String key, long memberId) {

@@ -230,6 +230,37 @@ class MeetupsPluginIT {
     }
 
     @Test
+    void aFanCannotHoldSeatsAtTwoMeetupsAtOnce() {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long suzhou = api.cityId("Suzhou");
+        String org = api.member("sz-org", suzhou);
+        assertEquals(200, api.put("api/admin/members/sz-org/organiser/" + suzhou, null, admin).status());
+        String fan = api.member("sz-fan", suzhou);
+        Instant start = Instant.parse("2027-05-01T02:00:00Z"); // 10:00 in Suzhou
+        java.util.function.BiFunction<String, Instant, Long> meetup = (title, from) -> {
+            Reply r = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + suzhou + ",\"title\":\"" + title
+                    + "\",\"venueName\":\"Garden " + title + "\",\"startsAt\":\"" + from + "\",\"endsAt\":\"" + from.plusSeconds(7200)
+                    + "\",\"capacity\":10,\"publish\":true}", org);
+            assertEquals(201, r.status(), r.toString());
+            return r.json().getJsonNumber("id").longValue();
+        };
+        long garden = meetup.apply("Garden tour", start);
+        long tea = meetup.apply("Tea tasting", start.plusSeconds(3600));
+        long later = meetup.apply("Evening walk", start.plusSeconds(10800)); // 13:00, when the tea tasting ends
+        assertEquals("CONFIRMED", api.put("api/plugins/meetups/meetups/" + garden + "/rsvp", "{\"guests\":0}", fan).json().getString("status"));
+        Reply clash = api.put("api/plugins/meetups/meetups/" + tea + "/rsvp", "{\"guests\":0}", fan);
+        assertEquals(409, clash.status(), clash.toString());
+        assertEquals("signup.overlap", clash.json().getString("code"));
+        String detail = clash.json().getString("detail");
+        assertTrue(detail.contains("Garden tour") && detail.contains("10:00") && detail.contains("Asia/Shanghai"), detail);
+        assertEquals(200, api.put("api/plugins/meetups/meetups/" + later + "/rsvp", "{\"guests\":0}", fan).status(), "a meetup after the first is fine");
+        assertEquals(204 / 100, api.delete("api/plugins/meetups/meetups/" + garden + "/rsvp", null, fan).status() / 100);
+        assertEquals("CONFIRMED", api.put("api/plugins/meetups/meetups/" + tea + "/rsvp", "{\"guests\":0}", fan).json().getString("status"),
+                "once the first seat is given up, the clash is gone");
+    }
+
+    @Test
     void aMeetupNobodyFinishedIsFinishedByThePluginScheduleAndNoShowsAreRecorded() throws Exception {
         Api api = new Api(base);
         String admin = api.adminToken();

@@ -291,6 +291,121 @@ class PluginPlatformIT {
         assertEquals(409, api.post("api/plugins/probe/offers/accept", null, b).status());
     }
 
+    long idOf(String token) {
+        return api.get("api/me", token).json().getJsonNumber("id").longValue();
+    }
+
+    /** Defines a probe shift on 2027-03-01 between two UTC hours (minutes allowed: "10:30"). */
+    Reply shift(String name, int capacity, String from, String to, String extra) {
+        return api.put("api/plugins/probe/shifts/" + name + "?capacity=" + capacity + "&start=2027-03-01T" + from + ":00Z&end=2027-03-01T"
+                + to + ":00Z&zone=Asia/Shanghai" + (extra == null ? "" : extra), null, null);
+    }
+
+    @Test
+    void timedPlacesNeverOverlapEligibilityIsCheckedAndPoolsCloseAndGo() {
+        long city = api.cityId("Chengdu");
+        String a = api.member("shift-a", city);
+        String b = api.member("shift-b", city);
+        String c = api.member("shift-c", city);
+        assertEquals(200, shift("morning", 1, "10:00", "12:00", "&title=Morning%20shift").status());
+        assertEquals(200, shift("late", 5, "11:00", "13:00", "&title=Late%20shift").status());
+        assertEquals(200, shift("noon", 5, "12:00", "14:00", "&title=Noon").status());
+        assertEquals(200, shift("talk", 5, "11:00", "11:30", "&title=Talk&exclusive=false").status(), "a timed, non-exclusive pool");
+        Reply impossible = shift("backwards", 1, "12:00", "11:00", null);
+        assertEquals(422, impossible.status(), impossible.toString());
+        assertEquals("endsAt", impossible.json().getString("field"));
+
+        assertEquals("CONFIRMED", api.post("api/plugins/probe/shifts/morning", null, a).json().getString("status"));
+        Reply clash = api.post("api/plugins/probe/shifts/late", null, a);
+        assertEquals(409, clash.status(), clash.toString());
+        assertEquals("signup.overlap", clash.json().getString("code"));
+        assertTrue(clash.json().getString("detail").contains("Morning shift") && clash.json().getString("detail").contains("18:00"),
+                "the clash is named, in the pool's zone: " + clash.json().getString("detail"));
+        assertEquals(0, api.get("api/plugins/probe/shifts/counts?names=late", null).json().getJsonObject("late").getInt("taken"),
+                "a refused join changes nothing");
+        assertEquals(200, api.post("api/plugins/probe/shifts/noon", null, a).status(), "back-to-back is no overlap");
+        assertEquals(200, api.post("api/plugins/probe/shifts/talk", null, a).status(), "a non-exclusive place may overlap");
+
+        JsonObject counts = api.get("api/plugins/probe/shifts/counts?names=morning,noon,nope", null).json();
+        assertEquals(java.util.Set.of("morning", "noon"), counts.keySet(), "many pools in one call; unknown ones absent");
+        assertEquals(1, counts.getJsonObject("morning").getInt("taken"));
+        assertEquals(java.util.List.of("morning", "noon", "talk"), api.get("api/plugins/probe/shifts/mine", a).jsonValue().asJsonArray()
+                .stream().map(v -> v.asJsonObject().getString("pool")).filter(p -> !p.equals("seats") && !p.equals("offers")).toList());
+        var commitments = api.get("api/plugins/probe/commitments?from=2027-03-01T00:00:00Z&to=2027-03-02T00:00:00Z", a).jsonValue()
+                .asJsonArray();
+        assertEquals(java.util.List.of("morning", "talk", "noon"), commitments.stream().map(v -> v.asJsonObject().getString("pool")).toList(),
+                "soonest first");
+        assertEquals("probe", commitments.getJsonObject(0).getString("plugin"));
+        assertEquals("Asia/Shanghai", commitments.getJsonObject(0).getString("zone"));
+        JsonObject spec = api.get("api/plugins/probe/shifts/morning/spec", null).json();
+        assertEquals("Morning shift", spec.getString("title"));
+        assertTrue(spec.getBoolean("exclusive"));
+
+        // b waits for the morning shift, then takes an overlapping one: when a's seat frees, b is skipped and told
+        assertEquals("WAITING", api.post("api/plugins/probe/shifts/morning", null, b).json().getString("status"));
+        assertEquals(200, shift("stand", 1, "10:30", "11:30", "&title=Stand").status());
+        assertEquals("CONFIRMED", api.post("api/plugins/probe/shifts/stand", null, b).json().getString("status"),
+                "a waiting place holds no time");
+        assertEquals(0, api.delete("api/plugins/probe/shifts/morning", null, a).jsonValue().asJsonArray().size(), "nobody promoted");
+        assertEquals(0, api.get("api/plugins/probe/shifts/counts?names=morning", null).json().getJsonObject("morning").getInt("taken"));
+        assertEquals(0, api.get("api/plugins/probe/shifts/counts?names=morning", null).json().getJsonObject("morning").getInt("waitingParties"),
+                "the clashing member left the line");
+        awaitTrue(() -> api.get("api/plugins/probe/notes", null).body().contains("signup.skipped morning"), "the plugin hears of the skip");
+
+        // eligibility: a level, then a qualification an admin grants
+        assertEquals(200, shift("lead", 1, "15:00", "16:00", "&minLevel=3").status());
+        Reply low = api.post("api/plugins/probe/shifts/lead", null, b);
+        assertEquals(403, low.status(), low.toString());
+        assertEquals("signup.not-eligible", low.json().getString("code"));
+        assertEquals("min-level:3", low.json().getString("rule"));
+        assertEquals(200, shift("driver", 1, "16:00", "17:00", "&qualification=driving").status());
+        assertEquals("qualification:driving", api.post("api/plugins/probe/shifts/driver", null, c).json().getString("rule"));
+        String admin = api.adminToken();
+        assertEquals(403, api.put("api/plugins/probe/qualifications/driving/" + idOf(c), null, c).status());
+        assertEquals(200, api.put("api/plugins/probe/qualifications/driving/" + idOf(c), null, admin).status());
+        assertEquals("CONFIRMED", api.post("api/plugins/probe/shifts/driver", null, c).json().getString("status"));
+
+        // closing stops new joins, not leaving; deleting answers who held places
+        assertEquals(200, api.post("api/plugins/probe/shifts/noon/close", null, null).status());
+        Reply closed = api.post("api/plugins/probe/shifts/noon", null, c);
+        assertEquals(409, closed.status());
+        assertEquals("signup.closed", closed.json().getString("code"));
+        assertEquals(200, api.delete("api/plugins/probe/shifts/noon", null, a).status(), "leaving a closed pool still works");
+        var held = api.delete("api/plugins/probe/shifts/stand/pool", null, null).jsonValue().asJsonArray();
+        assertEquals(1, held.size());
+        assertEquals(idOf(b), held.getJsonObject(0).getJsonNumber("memberId").longValue());
+        assertEquals(404, api.get("api/plugins/probe/shifts/stand/spec", null).status());
+    }
+
+    @Test
+    void aMembersConcurrentJoinsForOverlappingPlacesLetExactlyOneWin() throws Exception {
+        long city = api.cityId("Chengdu");
+        assertEquals(200, shift("race-1", 100, "20:00", "21:00", null).status());
+        assertEquals(200, shift("race-2", 100, "20:30", "21:30", null).status());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 12; i++) {
+                String t = api.member("racer-" + i, city);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var one = pool.submit(() -> {
+                    go.await();
+                    return api.post("api/plugins/probe/shifts/race-1", null, t).status();
+                });
+                var two = pool.submit(() -> {
+                    go.await();
+                    return api.post("api/plugins/probe/shifts/race-2", null, t).status();
+                });
+                go.countDown();
+                assertEquals(java.util.List.of(200, 409), java.util.stream.Stream.of(one.get(), two.get()).sorted().toList(),
+                        "racer-" + i + ": one join wins, the other is refused");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonObject counts = api.get("api/plugins/probe/shifts/counts?names=race-1,race-2", null).json();
+        assertEquals(12, counts.getJsonObject("race-1").getInt("taken") + counts.getJsonObject("race-2").getInt("taken"));
+    }
+
     static void awaitTrue(java.util.function.BooleanSupplier check, String what) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {

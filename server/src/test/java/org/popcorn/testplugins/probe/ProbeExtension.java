@@ -49,7 +49,7 @@ public class ProbeExtension implements PopcornExtension {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("member.registered", "ballot.cast", "signup.offered", "signup.offer-expired");
+        return Set.of("member.registered", "ballot.cast", "signup.offered", "signup.offer-expired", "signup.skipped");
     }
 
     @Override
@@ -218,6 +218,99 @@ public class ProbeExtension implements PopcornExtension {
         @Path("offers/mine")
         public Signups.Place mine() {
             return ctx.signups().placeOf("offers", ctx.currentMember().require()).orElseThrow(() -> PluginProblem.notFound("not in the pool"));
+        }
+
+        /** Defines a timed, exclusive pool (a "shift"), optionally needing a level or a qualification. */
+        @PUT
+        @Path("shifts/{name}")
+        public List<Signups.Place> defineShift(@jakarta.ws.rs.PathParam("name") String name, @QueryParam("capacity") int capacity,
+                                               @QueryParam("start") String start, @QueryParam("end") String end,
+                                               @QueryParam("zone") String zone, @QueryParam("title") String title,
+                                               @QueryParam("minLevel") Integer minLevel,
+                                               @QueryParam("qualification") String qualification,
+                                               @QueryParam("exclusive") @jakarta.ws.rs.DefaultValue("true") boolean exclusive) {
+            Signups.Eligibility rules = Signups.Eligibility.ANYONE;
+            if (minLevel != null) {
+                rules = rules.andMinLevel(minLevel);
+            }
+            if (qualification != null) {
+                rules = rules.andQualification(qualification);
+            }
+            java.time.Instant from = java.time.Instant.parse(start);
+            java.time.Instant to = java.time.Instant.parse(end);
+            java.time.ZoneId z = java.time.ZoneId.of(zone == null ? "UTC" : zone);
+            Signups.PoolSpec spec = Signups.PoolSpec.capacity(capacity);
+            spec = exclusive ? spec.withExclusiveTime(from, to, z) : spec.withTime(from, to, z);
+            return ctx.signups().define(name, spec.withTitle(title).withEligibility(rules));
+        }
+
+        @GET
+        @Path("shifts/{name}/spec")
+        public Signups.PoolSpec shiftSpec(@jakarta.ws.rs.PathParam("name") String name) {
+            return ctx.signups().spec(name);
+        }
+
+        @POST
+        @Path("shifts/{name}")
+        public Signups.Place joinShift(@jakarta.ws.rs.PathParam("name") String name) {
+            return ctx.signups().join(name, ctx.currentMember().require(), 1);
+        }
+
+        @DELETE
+        @Path("shifts/{name}")
+        public List<Signups.Place> leaveShift(@jakarta.ws.rs.PathParam("name") String name) {
+            return ctx.signups().leave(name, ctx.currentMember().require());
+        }
+
+        @POST
+        @Path("shifts/{name}/close")
+        public Map<String, Object> closeShift(@jakarta.ws.rs.PathParam("name") String name) {
+            ctx.signups().close(name);
+            return Map.of("closed", name);
+        }
+
+        @DELETE
+        @Path("shifts/{name}/pool")
+        public List<Signups.Place> deleteShift(@jakarta.ws.rs.PathParam("name") String name) {
+            return ctx.signups().delete(name);
+        }
+
+        @GET
+        @Path("shifts/counts")
+        public Map<String, Signups.Pool> shiftCounts(@QueryParam("names") String names) {
+            return ctx.signups().pools(List.of(names.split(",")));
+        }
+
+        @GET
+        @Path("shifts/mine")
+        public List<Signups.Place> myShifts() {
+            return ctx.signups().placesOf(ctx.currentMember().require());
+        }
+
+        @GET
+        @Path("commitments")
+        public List<Signups.Commitment> commitments(@QueryParam("from") String from, @QueryParam("to") String to) {
+            return ctx.signups().commitmentsOf(ctx.currentMember().require(), java.time.Instant.parse(from), java.time.Instant.parse(to));
+        }
+
+        /** An admin grants a member one of the probe's qualifications. */
+        @PUT
+        @Path("qualifications/{code}/{member}")
+        public org.popcorn.api.Qualifications.Qualification qualify(@jakarta.ws.rs.PathParam("code") String code,
+                                                                     @jakarta.ws.rs.PathParam("member") long member) {
+            if (!ctx.currentMember().isAdmin()) {
+                throw PluginProblem.forbidden("admins only");
+            }
+            return ctx.qualifications().grant(member, code, ctx.currentMember().require(), null);
+        }
+
+        @DELETE
+        @Path("qualifications/{code}/{member}")
+        public Map<String, Object> unqualify(@jakarta.ws.rs.PathParam("code") String code, @jakarta.ws.rs.PathParam("member") long member) {
+            if (!ctx.currentMember().isAdmin()) {
+                throw PluginProblem.forbidden("admins only");
+            }
+            return Map.of("revoked", ctx.qualifications().revoke(member, code));
         }
 
         @GET

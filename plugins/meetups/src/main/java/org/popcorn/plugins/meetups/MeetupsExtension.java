@@ -45,6 +45,10 @@ public class MeetupsExtension implements PopcornExtension {
         this.seats = new SeatService(context, store, attendance);
         this.attendanceService = new AttendanceService(context, store, attendance, seats);
         this.scheduling = new SchedulingService(context, store, new TrustedHostStore(context.database()), seats, attendanceService);
+        Instant now = Instant.now();
+        for (Meetup m : store.published("ends_at", now, now.plus(Duration.ofDays(3660)), 5000)) {
+            seats.timeUntimedPools(m); // pools from before SDK 0.2 learn their meetup's time
+        }
     }
 
     @Override

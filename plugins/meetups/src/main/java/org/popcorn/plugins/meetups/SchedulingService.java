@@ -320,6 +320,9 @@ class SchedulingService {
         }
         ctx.log().info("event=meetups.status meetup=" + m.id + " from=" + from + " to=" + to);
         m.status = to;
+        if (to == Meetup.Status.PUBLISHED) {
+            seats.timeUntimedPools(m); // a draft from before SDK 0.2 gets its time when it goes live
+        }
     }
 
     List<Warning> clashes(Meetup m) {

@@ -46,22 +46,52 @@ class SeatService {
         return m.offerHours == null ? null : Duration.ofHours(m.offerHours);
     }
 
+    /**
+     * A meetup's pool: timed and exclusive, so a member's seat never overlaps their other exclusive places (another
+     * meetup, a charity shift, a booth slot), titled so a clash names it, its times read in the city's zone.
+     */
+    private Signups.PoolSpec spec(Meetup m, int capacity, Duration offerWindow) {
+        java.time.ZoneId zone = ctx.cities().byId(m.cityId).map(c -> java.time.ZoneId.of(c.timeZone())).orElse(java.time.ZoneOffset.UTC);
+        return Signups.PoolSpec.capacity(capacity).withOfferWindow(offerWindow).withExclusiveTime(m.startsAt, m.endsAt, zone)
+                .withTitle(m.title);
+    }
+
+    /**
+     * Gives the pools of a meetup made before SDK 0.2 the meetup's time (and so the overlap rule), keeping their
+     * capacities; a pool already timed is left alone. Holders are kept even if they now overlap something else.
+     */
+    void timeUntimedPools(Meetup m) {
+        for (String pool : List.of(m.seatsPool(), m.newcomerPool())) {
+            Signups.PoolSpec current;
+            try {
+                current = ctx.signups().spec(pool);
+            } catch (PluginProblem missing) {
+                continue;
+            }
+            if (current.startsAt() == null) {
+                ctx.signups().define(pool, spec(m, current.capacity(), current.offerWindow()));
+            }
+        }
+    }
+
     void createPools(Meetup m) {
-        ctx.signups().setCapacity(m.seatsPool(), m.capacity - m.newcomerSeats, offerWindow(m));
-        ctx.signups().setCapacity(m.newcomerPool(), m.newcomerSeats, null);
+        ctx.signups().define(m.seatsPool(), spec(m, m.capacity - m.newcomerSeats, offerWindow(m)));
+        ctx.signups().define(m.newcomerPool(), spec(m, m.newcomerSeats, null));
     }
 
     /** After a change of capacity, newcomer seats or offers: both pools follow; people promoted by growth are told. */
     void resize(Meetup m) {
         if (RsvpRules.newcomerSeatsReleased(m, rules(), Instant.now())) {
-            sync(m);
+            ctx.signups().define(m.newcomerPool(), spec(m, 0, null)); // as sync() would, with the meetup's new time and title
+            int target = Math.max(0, m.capacity - newcomerPool(m).taken());
+            tellPromoted(m, ctx.signups().define(m.seatsPool(), spec(m, target, offerWindow(m))));
             return;
         }
         // Newcomer pool first: from then on it can hold at most max(newcomerSeats, what it holds now), so the general
         // pool sized by that bound keeps the total within the capacity even if newcomer seats were cut below their use.
-        ctx.signups().setCapacity(m.newcomerPool(), m.newcomerSeats, null);
+        ctx.signups().define(m.newcomerPool(), spec(m, m.newcomerSeats, null));
         int kept = Math.max(m.newcomerSeats, newcomerPool(m).taken());
-        tellPromoted(m, ctx.signups().setCapacity(m.seatsPool(), Math.max(0, m.capacity - kept), offerWindow(m)));
+        tellPromoted(m, ctx.signups().define(m.seatsPool(), spec(m, Math.max(0, m.capacity - kept), offerWindow(m))));
     }
 
     /**
