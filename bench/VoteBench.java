@@ -43,6 +43,8 @@ public class VoteBench {
             ballots(clients, seconds, adminPassword);
         } else if (phase.equals("rsvp")) {
             rsvp(Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4], Integer.parseInt(args[5]));
+        } else if (phase.equals("charity")) {
+            charity(args[2], Integer.parseInt(args[3]));
         } else if (phase.equals("results")) {
             long round = Long.parseLong(args[2]);
             int requests = Integer.parseInt(args[3]);
@@ -167,6 +169,97 @@ public class VoteBench {
         });
         run("ping(ceiling, " + clients + " clients)", clients, seconds, churnPool, (c, i) -> send("GET", "api/ping", null, null).statusCode());
         churnPool.shutdownNow();
+    }
+
+    /**
+     * A popular campaign opens: {@code volunteers} members sign up in the same instant, each for one of 20 shifts (a
+     * helper role of 25 places each) of one activity; then the same burst of the no-op ping. Checks every shift ends
+     * with exactly its capacity taken and the rest waiting.
+     */
+    static void charity(String adminPassword, int volunteers) throws Exception {
+        String admin = login("bench-admin", adminPassword);
+        long city = firstCity("Chengdu");
+        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        HttpResponse<String> c = send("POST", "api/plugins/charity/campaigns", "{\"name\":\"Bench month " + tag + "\",\"startsOn\":\""
+                + today + "\",\"endsOn\":\"" + today.plusDays(30) + "\",\"hoursGoal\":1000,\"causes\":[\"elderly-company\"],"
+                + "\"cities\":[{\"cityId\":" + city + ",\"hoursGoal\":1000}]}", admin);
+        if (c.statusCode() != 201) {
+            throw new IllegalStateException("create campaign: " + c.statusCode() + " " + c.body());
+        }
+        StringBuilder shifts = new StringBuilder();
+        Instant first = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        for (int i = 0; i < 20; i++) {
+            Instant s = first.plus(Duration.ofHours(3L * i));
+            shifts.append(i == 0 ? "" : ",").append("{\"startsAt\":\"").append(s).append("\",\"endsAt\":\"").append(s.plus(Duration.ofHours(2)))
+                    .append("\",\"roles\":[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":25}]}");
+        }
+        HttpResponse<String> a = send("POST", "api/plugins/charity/campaigns/" + field(c.body(), "id") + "/activities", "{\"cityId\":" + city
+                + ",\"cause\":\"elderly-company\",\"title\":\"Bench visits\",\"meetingPoint\":\"Gate\",\"shifts\":[" + shifts + "]}", admin);
+        if (a.statusCode() != 201) {
+            throw new IllegalStateException("create activity: " + a.statusCode() + " " + a.body());
+        }
+        List<Long> shiftIds = new ArrayList<>();
+        Matcher m = Pattern.compile("\"id\":(\\d+),\"meetingAt\"").matcher(a.body());
+        while (m.find()) {
+            shiftIds.add(Long.parseLong(m.group(1)));
+        }
+        if (shiftIds.size() != 20) {
+            throw new IllegalStateException("expected 20 shifts in " + a.body());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        List<Future<String>> reg = new ArrayList<>();
+        for (int i = 0; i < volunteers; i++) {
+            String h = "bench-v" + tag + "-" + i;
+            reg.add(pool.submit(() -> {
+                send("POST", "api/auth/register", "{\"handle\":\"" + h + "\",\"displayName\":\"v\",\"email\":\"" + h
+                        + "@example.org\",\"password\":\"bench-password\",\"homeCityId\":" + city + "}", null);
+                return login(h, "bench-password");
+            }));
+        }
+        List<String> tokens = new ArrayList<>();
+        for (Future<String> f : reg) {
+            tokens.add(f.get());
+        }
+        pool.shutdownNow();
+        ExecutorService burst = Executors.newFixedThreadPool(volunteers);
+        for (String what : List.of("signup", "ping")) {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<long[]>> calls = new ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                String t = tokens.get(i);
+                long shift = shiftIds.get(i % shiftIds.size());
+                calls.add(burst.submit(() -> {
+                    go.await();
+                    long t0 = System.nanoTime();
+                    int status = what.equals("signup")
+                            ? send("PUT", "api/plugins/charity/shifts/" + shift + "/roles/helper/signup", null, t).statusCode()
+                            : send("GET", "api/ping", null, null).statusCode();
+                    return new long[] {System.nanoTime() - t0, status};
+                }));
+            }
+            long start = System.nanoTime();
+            go.countDown();
+            List<Long> latencies = new ArrayList<>();
+            long errors = 0;
+            for (Future<long[]> f : calls) {
+                long[] r = f.get();
+                latencies.add(r[0]);
+                errors += r[1] >= 300 ? 1 : 0;
+            }
+            report(what.equals("signup") ? "charity-signup-burst(" + volunteers + " for 20 shifts)" : "ping(ceiling, same burst)", latencies,
+                    errors, (System.nanoTime() - start) / 1e9);
+        }
+        burst.shutdownNow();
+        String view = send("GET", "api/plugins/charity/activities/" + field(a.body(), "id"), null, null).body();
+        Matcher taken = Pattern.compile("\"taken\":(\\d+),\"waiting\":(\\d+)").matcher(view);
+        int per = volunteers / 20;
+        while (taken.find()) {
+            if (Integer.parseInt(taken.group(1)) != Math.min(25, per) || Integer.parseInt(taken.group(2)) != Math.max(0, per - 25)) {
+                throw new IllegalStateException("a shift has taken=" + taken.group(1) + " waiting=" + taken.group(2));
+            }
+        }
+        System.out.println("burst checked: every shift has exactly its capacity taken and the rest waiting");
     }
 
     static long meetup(String org, long city, String title) throws Exception {

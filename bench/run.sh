@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Popcorn benchmarks. Needs a built jar (and ./plugins/meetups.jar): ./mvnw -B package -DskipTests
-#   bench/run.sh [votes|rsvp|all] [clients=64] [seconds=20] [ballots=1000000, or for rsvp: bursts=5]
-# "all" (the default) runs both.
+#   bench/run.sh [votes|rsvp|charity|all] [clients=64] [seconds=20] [ballots=1000000, or for rsvp: bursts=5]
+#   bench/run.sh charity [volunteers=1000]
+# "all" (the default) runs votes and rsvp.
 # Measures, against a real server on this machine:
 #   1. ballots/s and p50/p99 with <clients> concurrent clients casting and changing ballots, and in the same run the
 #      no-op GET /api/ping with the same clients (the ceiling of this server here);
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHAT=all
-case "${1:-}" in votes|rsvp|all) WHAT=$1; shift ;; esac
+case "${1:-}" in votes|rsvp|charity|all) WHAT=$1; shift ;; esac
 CLIENTS=${1:-64}
 SECONDS_PER_PHASE=${2:-20}
 BALLOTS=${3:-1000000}
@@ -40,7 +41,16 @@ stop() {
 }
 : > bench/last-errors.log
 
-if [ "$WHAT" != votes ]; then
+if [ "$WHAT" = charity ]; then
+  [ -f plugins/charity.jar ] || { echo "the charity plugin is missing: ./mvnw -B package -DskipTests" >&2; exit 1; }
+  VOLUNTEERS=${1:-1000}
+  echo "== charity: $VOLUNTEERS volunteers signing up at once for 20 shifts, beside the same burst of pings"
+  start 3
+  java bench/VoteBench.java "$URL" charity "$ADMIN_PW" "$VOLUNTEERS" | tee -a "$OUT"
+  stop
+  rm -rf "${DATA:?}"/*
+fi
+if [ "$WHAT" = rsvp ] || [ "$WHAT" = all ]; then
   [ -f plugins/meetups.jar ] || { echo "the meetups plugin is missing: ./mvnw -B package -DskipTests" >&2; exit 1; }
   echo "== rsvp: $BURSTS bursts of 500 for 50 seats, then $CLIENTS clients for ${SECONDS_PER_PHASE}s"
   start 0
@@ -48,7 +58,7 @@ if [ "$WHAT" != votes ]; then
   stop
   rm -rf "${DATA:?}"/*
 fi
-if [ "$WHAT" != rsvp ]; then
+if [ "$WHAT" = votes ] || [ "$WHAT" = all ]; then
   echo "== ballots: $CLIENTS clients, ${SECONDS_PER_PHASE}s per phase"
   start 1
   java bench/VoteBench.java "$URL" ballots "$CLIENTS" "$SECONDS_PER_PHASE" "$ADMIN_PW" | tee -a "$OUT"
@@ -64,7 +74,7 @@ fi
 {
   echo
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $WHAT: $CLIENTS clients, ${SECONDS_PER_PHASE}s phases\
-$([ "$WHAT" = rsvp ] && echo ", $BURSTS RSVP bursts" || echo ", $BALLOTS seeded ballots")"
+$(case $WHAT in rsvp) echo ", $BURSTS RSVP bursts" ;; charity) echo ", ${VOLUNTEERS:-1000} volunteers" ;; *) echo ", $BALLOTS seeded ballots" ;; esac)"
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB;"\
        "$(java -version 2>&1 | head -1); H2 file database (WRITE_DELAY=0); client and server on the same machine."
   echo '```'

@@ -1,6 +1,6 @@
 // The shell: header, navigation (core + plugin entries), language switch, hash router.
 
-import { initI18n, setLocale, getLocale, t, LANGUAGES } from './i18n.js';
+import { initI18n, setLocale, getLocale, t, addMessages, LANGUAGES } from './i18n.js';
 import { api, getToken, loadMe, currentMe, onMeChange, onUnauthorized, logout, isOrganiser } from './api.js';
 import { h, clear, errorPanel, loading, announce } from './ui.js';
 
@@ -31,8 +31,14 @@ const routes = [
   regex: new RegExp(`^${pattern.replace(/:(\w+)/g, '(?<$1>[^/]+)')}/?$`),
 }));
 
+// Plugin pages: #/p/<plugin>/<page> and #/p/<plugin>/<page>/<arg>, from /plugins/<plugin>/pages/<page>.js.
+const PLUGIN_ROUTE = /^\/p\/([a-z0-9-]+)\/([a-z0-9-]+)(?:\/([^/]+))?\/?$/;
+const appBase = new URL('./', import.meta.url);
+
 const main = document.getElementById('main');
 let pluginEntries = [];
+let pluginsLoading = null;
+const catalogues = new Map();
 let currentPage = null;
 let renderSeq = 0;
 let firstRender = true;
@@ -100,12 +106,17 @@ function pluginLabel(p) {
 
 function markCurrent() {
   const { path } = parseHash();
-  document.querySelectorAll('#site-nav a').forEach((a) => {
-    const href = a.getAttribute('href') || '';
-    if (!href.startsWith('#')) return;
-    const p = href.slice(1);
-    const on = p === '/' ? path === '/' : (path === p || (path.startsWith(`${p}/`) && !(p === '/me' && path !== '/me')));
-    if (on) a.setAttribute('aria-current', 'page');
+  const links = [...document.querySelectorAll('#site-nav a')].filter((a) => (a.getAttribute('href') || '').startsWith('#'));
+  const isOn = (p) => (p === '/' ? path === '/' : (path === p || (path.startsWith(`${p}/`) && !(p === '/me' && path !== '/me'))));
+  const on = new Set(links.filter((a) => isOn(a.getAttribute('href').slice(1))));
+  // On any page of a plugin, its first entry is current unless one of its entries matches exactly.
+  const plugin = /^\/p\/([a-z0-9-]+)\//.exec(path);
+  if (plugin && on.size === 0) {
+    const first = links.find((a) => a.getAttribute('href').startsWith(`#/p/${plugin[1]}/`));
+    if (first) on.add(first);
+  }
+  links.forEach((a) => {
+    if (on.has(a)) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });
 }
@@ -115,14 +126,93 @@ export function refreshPluginNavigation() {
   return loadPlugins();
 }
 
-async function loadPlugins() {
+function loadPlugins() {
+  pluginsLoading = fetchPlugins();
+  return pluginsLoading;
+}
+
+async function fetchPlugins() {
   try {
     const list = await api.get('/api/ui/navigation');
-    pluginEntries = Array.isArray(list) ? list.filter((p) => p && p.pluginId && p.href && /^(\/|https?:)/.test(p.href)) : [];
+    pluginEntries = Array.isArray(list) ? list.filter((p) => p && p.pluginId && p.href && /^(\/|https?:|#\/p\/)/.test(p.href)) : [];
   } catch {
     pluginEntries = [];
   }
   renderNav();
+}
+
+// ---- plugin pages ----
+
+function pluginActive(id) {
+  return pluginEntries.some((p) => p.pluginId === id);
+}
+
+async function fetchCatalogue(plugin, code) {
+  try {
+    const res = await fetch(new URL(`plugins/${plugin}/messages/${code}.json`, appBase), { headers: { Accept: 'application/json' } });
+    if (!res.ok) return null;
+    const map = await res.json();
+    return map && typeof map === 'object' && !Array.isArray(map) ? map : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Loads a plugin's messages for the current language (English under it), once per plugin and language. */
+function loadCatalogue(plugin) {
+  const code = getLocale();
+  const key = `${plugin} ${code}`;
+  if (!catalogues.has(key)) {
+    catalogues.set(key, (async () => {
+      const [en, local] = await Promise.all([fetchCatalogue(plugin, 'en'), code === 'en' ? null : fetchCatalogue(plugin, code)]);
+      if (en) addMessages('en', en, plugin);
+      if (local) addMessages(code, local, plugin);
+    })());
+  }
+  return catalogues.get(key);
+}
+
+/** The page module of a plugin, or {reason: 'inactive' | 'failed'}. */
+async function loadPluginPage(plugin, pageName) {
+  if (!pluginsLoading) loadPlugins();
+  await pluginsLoading;
+  if (!pluginActive(plugin)) {
+    // It may have been enabled since the navigation was fetched.
+    await loadPlugins();
+    if (!pluginActive(plugin)) return { reason: 'inactive' };
+  }
+  await loadCatalogue(plugin);
+  try {
+    const page = (await import(new URL(`plugins/${plugin}/pages/${pageName}.js`, appBase).href)).default;
+    if (!page || typeof page.render !== 'function') return { reason: 'failed' };
+    return { page };
+  } catch (e) {
+    console.error(e);
+    return { reason: 'failed' };
+  }
+}
+
+function pluginName(id) {
+  const entry = pluginEntries.find((p) => p.pluginId === id);
+  return entry ? pluginLabel(entry) : id;
+}
+
+/** A page inside the shell when a plugin page cannot be shown: never a bare 404. */
+function pluginUnavailable(view, plugin, reason) {
+  clear(view, h('div', { dataset: { testid: 'plugin-unavailable' } },
+    h('h1', { tabindex: '-1' }, t('plugin.unavailable.title')),
+    h('p', null, reason === 'inactive'
+      ? t('plugin.unavailable.text', { plugin: pluginName(plugin) })
+      : t('plugin.unavailable.failed', { plugin: pluginName(plugin) })),
+    h('p', null, h('a', { href: '#/' }, t('plugin.unavailable.home')))));
+}
+
+function decodeSegment(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
 }
 
 async function doLogout() {
@@ -158,21 +248,39 @@ async function route() {
   setMenu(false);
   markCurrent();
   if (path === '/' && !firstRender) loadPlugins();
-  const found = routes.map((r) => ({ r, m: r.regex.exec(path) })).find((x) => x.m);
+  const pm = PLUGIN_ROUTE.exec(path);
+  const found = pm ? null : routes.map((r) => ({ r, m: r.regex.exec(path) })).find((x) => x.m);
   const view = h('div', { class: 'view' });
-  if (!found) {
+  const arg = pm && pm[3] !== undefined ? decodeSegment(pm[3]) : null;
+  const groups = found ? Object.entries(found.m.groups || {}).map(([k, v]) => [k, decodeSegment(v)]) : [];
+  if ((!pm && !found) || (pm && pm[3] !== undefined && arg === null) || groups.some(([, v]) => v === null)) {
     clear(main, view);
     view.append(h('h1', { tabindex: '-1' }, t('notFound.title')), h('p', null, t('notFound.text')), h('p', null, h('a', { href: '#/' }, t('notFound.home'))));
     finish(view);
     return;
   }
-  const params = Object.fromEntries(Object.entries(found.m.groups || {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+  let params;
   let page;
-  try {
-    page = (await found.r.load()).default;
-  } catch {
-    clear(main, errorPanel({ userMessage: t('error.loadPage') }));
-    return;
+  if (pm) {
+    params = { plugin: pm[1], page: pm[2], arg };
+    const loaded = await loadPluginPage(params.plugin, params.page);
+    if (seq !== renderSeq) return;
+    if (!loaded.page) {
+      currentPage = null;
+      clear(main, view);
+      pluginUnavailable(view, params.plugin, loaded.reason);
+      finish(view);
+      return;
+    }
+    page = loaded.page;
+  } else {
+    params = Object.fromEntries(groups);
+    try {
+      page = (await found.r.load()).default;
+    } catch {
+      clear(main, errorPanel({ userMessage: t('error.loadPage') }));
+      return;
+    }
   }
   if (seq !== renderSeq) return;
   currentPage = page;
@@ -259,7 +367,10 @@ async function start() {
   });
   window.addEventListener('hashchange', route);
   // Pages fire this (without importing the shell) when plugin navigation may have changed.
-  window.addEventListener('popcorn:plugins-changed', () => { loadPlugins(); });
+  window.addEventListener('popcorn:plugins-changed', () => {
+    catalogues.clear();
+    loadPlugins();
+  });
   loadPlugins();
   await route();
 }

@@ -10,6 +10,8 @@ const STORE_KEY = 'popcorn.lang';
 let locale = 'en';
 let messages = {};
 let fallback = {};
+// Messages added at run time (plugin catalogues), per language: {code: {key: message}}. Core keys win over them.
+const added = {};
 
 async function loadMessages(code) {
   const res = await fetch(new URL(`./messages/${code}.json`, import.meta.url));
@@ -67,6 +69,22 @@ export async function setLocale(code) {
   await applyLocale(code);
 }
 
+/**
+ * Adds messages for a language (a plugin's catalogue). With a prefix, each key is stored as `<prefix>.<key>`.
+ * A later call replaces the same keys. Keys the core defines keep the core's message.
+ */
+export function addMessages(code, map, prefix = '') {
+  if (!code || !map || typeof map !== 'object') return;
+  const into = added[code] || (added[code] = {});
+  for (const [k, v] of Object.entries(map)) {
+    if (typeof v === 'string' || (v && typeof v === 'object' && !Array.isArray(v))) into[prefix ? `${prefix}.${k}` : k] = v;
+  }
+}
+
+function lookup(key) {
+  return messages[key] ?? added[locale]?.[key] ?? fallback[key] ?? added.en?.[key];
+}
+
 export function getLocale() {
   return locale;
 }
@@ -76,12 +94,13 @@ export function getLocale() {
  * ({"one": ..., "other": ...}) chosen by params.count. Missing keys fall back to English, then to the key.
  */
 export function t(key, params = {}) {
-  let m = messages[key] ?? fallback[key];
+  let m = lookup(key);
   if (m == null) return key;
   if (typeof m === 'object') {
     const cat = new Intl.PluralRules(locale).select(Number(params.count ?? 0));
     m = m[cat] ?? m.other ?? '';
   }
+  if (typeof m !== 'string') m = String(m);
   return m.replace(/\{(\w+)\}/g, (all, name) => {
     if (!(name in params)) return all;
     const v = params[name];
@@ -91,7 +110,7 @@ export function t(key, params = {}) {
 
 /** True when the key has a message (used for optional translations of server codes). */
 export function has(key) {
-  return key in messages || key in fallback;
+  return lookup(key) != null;
 }
 
 export function formatNumber(n, opts) {

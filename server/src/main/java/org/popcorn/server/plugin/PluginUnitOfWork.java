@@ -33,6 +33,9 @@ public class PluginUnitOfWork {
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
+    @jakarta.persistence.PersistenceContext(unitName = "popcorn")
+    jakarta.persistence.EntityManager em;
+
     /** This bean through its proxy, so that {@link #run} from {@link #inTransaction} passes the interceptors. */
     @jakarta.inject.Inject
     PluginUnitOfWork self;
@@ -56,10 +59,10 @@ public class PluginUnitOfWork {
             throw new IllegalStateException("the unit of work of " + owner + " is already rolling back");
         }
         if (status == Status.STATUS_ACTIVE) {
-            return inUnit(dataSource, owner, work);
+            return inUnit(owner, work);
         }
         try {
-            return self.run(() -> inUnit(dataSource, owner, work));
+            return self.run(() -> inUnit(owner, work));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -67,10 +70,14 @@ public class PluginUnitOfWork {
         }
     }
 
-    private static <T> T inUnit(DataSource dataSource, String owner, Database.Work<T> work) {
-        // The connection is enlisted in the running JTA transaction; the pool hands every caller in it (JPA included)
-        // the same physical connection. Commit and rollback belong to the unit, so they are never called here.
-        try (Connection c = dataSource.getConnection()) {
+    private <T> T inUnit(String owner, Database.Work<T> work) {
+        // The plugin's SQL runs on JPA's own connection of this transaction (EclipseLink holds it until the unit ends),
+        // so a unit holds exactly one pooled connection. Asking the data source for a connection of its own looked the
+        // same, but with an XA pool (H2's data source is one) each call took a second physical connection: under a
+        // burst every pooled connection was held by a unit waiting for its second one, until the pool's wait timed out.
+        // Commit, rollback and close belong to the unit, so they are never called here.
+        try {
+            Connection c = em.unwrap(Connection.class);
             Savepoint savepoint = c.setSavepoint();
             try {
                 T result = work.run(c);

@@ -23,7 +23,8 @@ public final class TestPlugins {
         try {
             if (Files.exists(DIR)) {
                 try (Stream<Path> s = Files.list(DIR)) {
-                    s.filter(p -> !p.getFileName().toString().startsWith("feedback-plugin") && !p.getFileName().toString().equals("meetups.jar")).map(Path::toFile).forEach(File::delete);
+                    s.filter(p -> !p.getFileName().toString().startsWith("feedback-plugin") && !p.getFileName().toString().equals("meetups.jar")
+                            && !p.getFileName().toString().equals("charity.jar")).map(Path::toFile).forEach(File::delete);
                 }
             }
             Files.createDirectories(DIR);

@@ -1,0 +1,127 @@
+package org.popcorn.plugins.charity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pf4j.Extension;
+import org.popcorn.api.BadgeDefinition;
+import org.popcorn.api.NavigationEntry;
+import org.popcorn.api.NotificationKind;
+import org.popcorn.api.PluginContext;
+import org.popcorn.api.PopcornEvent;
+import org.popcorn.api.PopcornExtension;
+import org.popcorn.api.SettingDefinition;
+
+/** The charity month: campaigns across cities, activities with shifts and roles, volunteers, verified hours. */
+@Extension
+public class CharityExtension implements PopcornExtension {
+
+    static final String KIND_PROMOTED = "charity-place-freed";
+    static final String KIND_SKIPPED = "charity-passed-over";
+    static final String KIND_REVIEWED = "charity-proposal-reviewed";
+    static final String KIND_HOURS = "charity-hours-verified";
+    static final String KIND_REMINDER = "charity-reminder";
+
+    private PluginContext ctx;
+    private Campaigns campaigns;
+    private Activities activities;
+    private Volunteering volunteering;
+    private HoursService hours;
+    private Reports reports;
+    private Reminders reminders;
+
+    @Override
+    public void start(PluginContext context) {
+        this.ctx = context;
+        Db db = new Db(context.database());
+        this.campaigns = new Campaigns(context, db);
+        this.activities = new Activities(context, db, campaigns);
+        this.volunteering = new Volunteering(context, db, activities);
+        this.hours = new HoursService(context, db, activities);
+        this.reports = new Reports(context, db, activities);
+        this.reminders = new Reminders(context, db, activities);
+    }
+
+    @Override
+    public void onSchedule(java.time.Instant now) {
+        reminders.send(now);
+    }
+
+    @Override
+    public Object restResource() {
+        return new CharityResource(campaigns, activities, volunteering, hours, reports);
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("signup.skipped", "signup.confirmed", "signup.offered", "demo.loaded");
+    }
+
+    @Override
+    public void onEvent(PopcornEvent event) {
+        if (event.type().equals("demo.loaded")) {
+            new DemoCharity(ctx, campaigns, activities).load(event);
+            return;
+        }
+        if (!ctx.pluginId().equals(event.text("plugin"))) {
+            return; // another plugin's pool
+        }
+        Long member = event.longValue("memberId");
+        String pool = event.text("pool");
+        if (member == null || pool == null || !pool.startsWith("shift-")) {
+            return;
+        }
+        long shiftId = Long.parseLong(pool.split("-")[1]);
+        Activities.ShiftRow shift = activities.shift(shiftId).orElse(null);
+        if (shift == null) {
+            return;
+        }
+        Activities.Row a = activities.row(shift.activityId());
+        switch (event.type()) {
+            case "signup.skipped" -> ctx.notifications().notify(member, KIND_SKIPPED, "Passed over: " + a.title(),
+                    "A place became free, but you could not take it" + ("overlap".equals(event.text("reason"))
+                            ? " because it overlaps " + event.text("clash") + "." : " because you no longer meet its requirements."),
+                    link(a.id()));
+            case "signup.offered" -> ctx.notifications().notify(member, KIND_PROMOTED, "A place is offered to you: " + a.title(),
+                    "Accept it before " + event.text("expiresAt") + ".", link(a.id()));
+            default -> ctx.notifications().notify(member, KIND_PROMOTED, "You are in: " + a.title(),
+                    "A place became free and is yours.", link(a.id()));
+        }
+    }
+
+    @Override
+    public List<SettingDefinition> settings() {
+        return List.of(new SettingDefinition("cancel-hours", SettingDefinition.Type.INTEGER, "12",
+                        "Volunteers may cancel their place until this many hours before the shift"),
+                new SettingDefinition("points-per-hour", SettingDefinition.Type.INTEGER, "10", "Points paid per verified hour"),
+                new SettingDefinition("max-group", SettingDefinition.Type.INTEGER, "4",
+                        "The largest group (a family, a fan-club team) that signs up and waits together"));
+    }
+
+    @Override
+    public List<BadgeDefinition> badges() {
+        return List.of(new BadgeDefinition("charity-10h", "10 hours of good", "Volunteered 10 verified hours in the charity month",
+                        "heart", HoursService.MINUTES_KIND, 600L),
+                new BadgeDefinition("charity-50h", "50 hours of good", "Volunteered 50 verified hours", "heart", HoursService.MINUTES_KIND, 3000L),
+                new BadgeDefinition("charity-100h", "100 hours of good", "Volunteered 100 verified hours", "heart", HoursService.MINUTES_KIND, 6000L));
+    }
+
+    @Override
+    public List<NotificationKind> notificationKinds() {
+        return List.of(new NotificationKind(KIND_PROMOTED, "A volunteer place freed up for you"),
+                new NotificationKind(KIND_SKIPPED, "A volunteer place freed up, but you could not take it"),
+                new NotificationKind(KIND_REVIEWED, "Your proposed charity activity was approved or not"),
+                new NotificationKind(KIND_HOURS, "Your volunteer hours were verified"),
+                new NotificationKind(KIND_REMINDER, "Reminders the day before and on the day of your volunteer shift"));
+    }
+
+    @Override
+    public List<NavigationEntry> navigation() {
+        return List.of(new NavigationEntry(Map.of("en", "Charity month", "zh-CN", "公益月"), "#/p/charity/campaigns", "heart"));
+    }
+
+    /** The page of an activity, inside the app. */
+    static String link(long activityId) {
+        return "/#/p/charity/activity/" + activityId;
+    }
+}

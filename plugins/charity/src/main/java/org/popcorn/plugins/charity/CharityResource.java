@@ -1,0 +1,185 @@
+package org.popcorn.plugins.charity;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.popcorn.api.PluginProblem;
+import org.popcorn.plugins.charity.CharityForms.ActivityForm;
+import org.popcorn.plugins.charity.CharityForms.CampaignForm;
+import org.popcorn.plugins.charity.CharityForms.Decision;
+import org.popcorn.plugins.charity.CharityForms.HoursForm;
+import org.popcorn.plugins.charity.CharityForms.MemberRef;
+import org.popcorn.plugins.charity.CharityViews.Activity;
+import org.popcorn.plugins.charity.CharityViews.Campaign;
+import org.popcorn.plugins.charity.CharityViews.MyShifts;
+import org.popcorn.plugins.charity.CharityViews.Page;
+import org.popcorn.plugins.charity.CharityViews.Roster;
+import org.popcorn.plugins.charity.CharityViews.RosterEntry;
+import org.popcorn.plugins.charity.CharityViews.SignupView;
+
+/** The charity HTTP API under {@code /api/plugins/charity} (see docs/charity.md); the rules live in the services. */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CharityResource {
+
+    private final Campaigns campaigns;
+    private final Activities activities;
+    private final Volunteering volunteering;
+    private final HoursService hours;
+    private final Reports reports;
+
+    CharityResource(Campaigns campaigns, Activities activities, Volunteering volunteering, HoursService hours, Reports reports) {
+        this.reports = reports;
+        this.campaigns = campaigns;
+        this.activities = activities;
+        this.volunteering = volunteering;
+        this.hours = hours;
+    }
+
+    private static int[] paging(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw PluginProblem.invalid("page is 0 or more.", "page");
+        }
+        if (s < 1 || s > 100) {
+            throw PluginProblem.invalid("size is between 1 and 100.", "size");
+        }
+        return new int[] {p, s};
+    }
+
+    @GET
+    @Path("campaigns")
+    public Page<Campaign> campaigns(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        int[] ps = paging(page, size);
+        return campaigns.list(ps[0], ps[1]);
+    }
+
+    @POST
+    @Path("campaigns")
+    public Response createCampaign(CampaignForm form) {
+        return Response.status(201).entity(campaigns.create(form)).build();
+    }
+
+    @GET
+    @Path("campaigns/{id}")
+    public Campaign campaign(@PathParam("id") long id) {
+        return campaigns.get(id, true);
+    }
+
+    @GET
+    @Path("campaigns/{id}/activities")
+    public Page<Activity> activities(@PathParam("id") long id, @QueryParam("city") Long city, @QueryParam("page") Integer page,
+                                     @QueryParam("size") Integer size) {
+        int[] ps = paging(page, size);
+        return activities.list(id, city, ps[0], ps[1]);
+    }
+
+    @POST
+    @Path("campaigns/{id}/activities")
+    public Response createActivity(@PathParam("id") long id, ActivityForm form) {
+        return Response.status(201).entity(activities.create(id, form)).build();
+    }
+
+    @GET
+    @Path("activities/{id}")
+    public Activity activity(@PathParam("id") long id) {
+        return activities.view(id);
+    }
+
+    @POST
+    @Path("activities/{id}/approve")
+    public Activity approve(@PathParam("id") long id) {
+        return activities.decide(id, true, null);
+    }
+
+    @POST
+    @Path("activities/{id}/reject")
+    public Activity reject(@PathParam("id") long id, Decision d) {
+        return activities.decide(id, false, d == null ? null : d.reason);
+    }
+
+    @GET
+    @Path("proposals")
+    public List<Activity> proposals() {
+        return activities.proposals();
+    }
+
+    @PUT
+    @Path("shifts/{id}/roles/{code}/signup")
+    public SignupView signUp(@PathParam("id") long id, @PathParam("code") String code, CharityForms.Join join) {
+        return volunteering.signUp(id, code, join == null ? null : join.groupSize);
+    }
+
+    @DELETE
+    @Path("shifts/{id}/roles/{code}/signup")
+    public Response cancel(@PathParam("id") long id, @PathParam("code") String code) {
+        volunteering.cancel(id, code);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("my/shifts")
+    public MyShifts myShifts() {
+        return volunteering.mine();
+    }
+
+    @GET
+    @Path("shifts/{id}/roster")
+    public Roster roster(@PathParam("id") long id) {
+        return hours.roster(id);
+    }
+
+    @POST
+    @Path("shifts/{id}/check-ins")
+    public RosterEntry checkIn(@PathParam("id") long id, MemberRef m) {
+        return hours.checkIn(id, m == null ? null : m.memberId);
+    }
+
+    @POST
+    @Path("shifts/{id}/check-outs")
+    public RosterEntry checkOut(@PathParam("id") long id, MemberRef m) {
+        return hours.checkOut(id, m == null ? null : m.memberId);
+    }
+
+    @PUT
+    @Path("shifts/{id}/hours/{memberId}")
+    public RosterEntry setHours(@PathParam("id") long id, @PathParam("memberId") long memberId, HoursForm form) {
+        return hours.setHours(id, memberId, form);
+    }
+
+    @GET
+    @Path("campaigns/{id}/leaderboard")
+    public List<CharityViews.Leader> leaderboard(@PathParam("id") long id, @QueryParam("city") Long city, @QueryParam("size") Integer size) {
+        return reports.leaderboard(id, city, paging(0, size)[1]);
+    }
+
+    /** Sign-ups and hours of one activity, for its organisers and leads. */
+    @GET
+    @Path("activities/{id}/hours.csv")
+    @Produces("text/csv")
+    public Response activityCsv(@PathParam("id") long id) {
+        return csv(reports.activityCsv(id), "charity-activity-" + id + ".csv");
+    }
+
+    /** Verified hours of a campaign, optionally for one partner organisation, for organisers and admins. */
+    @GET
+    @Path("campaigns/{id}/hours.csv")
+    @Produces("text/csv")
+    public Response campaignCsv(@PathParam("id") long id, @QueryParam("partner") String partner, @QueryParam("valuePerHour") Double value) {
+        return csv(reports.campaignCsv(id, partner, value), "charity-campaign-" + id + ".csv");
+    }
+
+    private static Response csv(String body, String filename) {
+        return Response.ok(body).type("text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+}

@@ -1,0 +1,72 @@
+package org.popcorn.plugins.charity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.popcorn.api.PluginProblem;
+
+/** Input checks that name the field at fault (422), never coercing a wrong value into a right-looking one. */
+final class Check {
+
+    private Check() {
+    }
+
+    static String text(String value, String field, int max, boolean required) {
+        String v = value == null ? null : value.strip();
+        if (v == null || v.isEmpty()) {
+            if (required) {
+                throw PluginProblem.invalid("Give the " + field + ".", field);
+            }
+            return null;
+        }
+        if (v.length() > max) {
+            throw PluginProblem.invalid("The " + field + " has at most " + max + " characters.", field);
+        }
+        return v;
+    }
+
+    static LocalDate date(String value, String field) {
+        if (value == null) {
+            throw PluginProblem.invalid("Give the " + field + " as a date, e.g. 2027-03-01.", field);
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw PluginProblem.invalid("'" + shorten(value) + "' is not a date like 2027-03-01.", field);
+        }
+    }
+
+    static Instant instant(String value, String field) {
+        if (value == null) {
+            throw PluginProblem.invalid("Give the " + field + " as an instant, e.g. 2027-03-01T02:00:00Z.", field);
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw PluginProblem.invalid("'" + shorten(value) + "' is not an instant like 2027-03-01T02:00:00Z.", field);
+        }
+    }
+
+    static int range(Integer value, String field, int min, int max) {
+        if (value == null) {
+            throw PluginProblem.invalid("Give the " + field + ".", field);
+        }
+        if (value < min || value > max) {
+            throw PluginProblem.invalid("The " + field + " is between " + min + " and " + max + ".", field);
+        }
+        return value;
+    }
+
+    /** A code: lower-case letters, digits and dashes. */
+    static String code(String value, String field) {
+        String v = text(value, field, 40, true);
+        if (!v.matches("[a-z0-9][a-z0-9-]*")) {
+            throw PluginProblem.invalid("The " + field + " is lower-case letters, digits and dashes, e.g. team-lead.", field);
+        }
+        return v;
+    }
+
+    private static String shorten(String v) {
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+    }
+}

@@ -1,0 +1,69 @@
+package org.popcorn.plugins.charity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.popcorn.api.PluginContext;
+import org.popcorn.api.PluginProblem;
+import org.popcorn.api.Signups;
+import org.popcorn.plugins.charity.Activities.RoleRow;
+import org.popcorn.plugins.charity.Activities.Row;
+import org.popcorn.plugins.charity.Activities.ShiftRow;
+
+/**
+ * Reminds volunteers of their shift the day before and on the day (inbox, and e-mail unless they turned it off), with
+ * the meeting point and time and the page where they can cancel. Each reminder is a row, so several servers running the
+ * schedule send it once.
+ */
+final class Reminders {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private final PluginContext ctx;
+    private final Db db;
+    private final Activities activities;
+
+    Reminders(PluginContext ctx, Db db, Activities activities) {
+        this.ctx = ctx;
+        this.db = db;
+        this.activities = activities;
+    }
+
+    void send(Instant now) {
+        remind(now.plus(Duration.ofHours(23)), now.plus(Duration.ofHours(25)), "DAY_BEFORE");
+        remind(now, now.plus(Duration.ofHours(4)), "ON_THE_DAY");
+    }
+
+    private void remind(Instant from, Instant to, String kind) {
+        List<Long> shifts = db.with(h -> h.createQuery("select s.id from charity_shift s join charity_activity a on a.id = s.activity_id "
+                        + "where a.status = 'PUBLISHED' and s.starts_at >= :f and s.starts_at < :t order by s.starts_at limit 500")
+                .bind("f", Db.ts(from)).bind("t", Db.ts(to)).mapTo(Long.class).list());
+        for (long shiftId : shifts) {
+            ShiftRow s = activities.shift(shiftId).orElseThrow();
+            Row a = activities.row(s.activityId());
+            ZoneId zone = activities.zone(a.cityId());
+            String meet = TIME.format(s.startsAt().minus(Duration.ofMinutes(a.meetingMinutesBefore())).atZone(zone));
+            for (RoleRow r : activities.roles(shiftId)) {
+                for (Signups.Place p : ctx.signups().places(Activities.pool(shiftId, r.code()), Signups.Status.CONFIRMED, 0, 1000)) {
+                    try {
+                        db.with(h -> {
+                            h.createUpdate("insert into charity_reminder (shift_id, member_id, kind, sent_at) values (:s, :m, :k, :at)")
+                                    .bind("s", shiftId).bind("m", p.memberId()).bind("k", kind).bind("at", Db.ts(Instant.now())).execute();
+                            ctx.notifications().notify(p.memberId(), CharityExtension.KIND_REMINDER,
+                                    (kind.equals("DAY_BEFORE") ? "Tomorrow: " : "Today: ") + a.title(),
+                                    "Meet at " + a.meetingPoint() + " at " + meet + " (" + zone.getId() + "), as " + r.name()
+                                            + ". Still coming? Great. Can't come? Cancel on the activity page so someone else can go.",
+                                    CharityExtension.link(a.id()));
+                            return null;
+                        });
+                    } catch (PluginProblem alreadySent) {
+                        // another server (or an earlier run) sent this one
+                    }
+                }
+            }
+        }
+    }
+}

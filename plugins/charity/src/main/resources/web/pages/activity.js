@@ -1,0 +1,215 @@
+// One activity: #/p/charity/activity/<id>. What, where, when to meet, and each shift's roles with a sign-up or
+// cancel button per role; team leads and organisers get a link to each shift's roster.
+
+import {
+  pluginApi, t, h, clear, notice, alertBox, showAlert, announce, formatDateTime, getLocale, table,
+} from '/kit.js';
+
+const api = pluginApi('charity');
+const c = (key, params) => t(`charity.${key}`, params);
+
+function label(prefix, code) {
+  const key = `charity.${prefix}.${code}`;
+  const text = t(key);
+  return text === key ? code : text;
+}
+
+/** "1 May 2027, 09:00 GMT+8 – 12:00" in the city's zone (the end with its date when on another day). */
+function timeRange(start, end, zone) {
+  let to;
+  try {
+    const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    to = dayOf.format(new Date(start)) === dayOf.format(new Date(end))
+      ? new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short', timeZone: zone }).format(new Date(end))
+      : formatDateTime(end, zone);
+  } catch {
+    to = formatDateTime(end, zone);
+  }
+  return [h('time', { datetime: start }, formatDateTime(start, zone)), ' – ', h('time', { datetime: end }, to)];
+}
+
+/** The caller's place in a role as text: Confirmed, Waiting #n, Offered. */
+function mineText(mine) {
+  if (mine.status === 'WAITING') return c('mine.WAITING', { position: mine.waitingPosition ?? '?' });
+  return label('mine', mine.status);
+}
+
+function notFound(view) {
+  clear(view,
+    h('h1', null, c('activity.notFoundTitle')),
+    notice(c('activity.notFound')),
+    h('p', null, h('a', { href: '#/p/charity/campaigns' }, c('campaigns.title'))));
+}
+
+export default {
+  async render(ctx) {
+    const { view, params, isCurrent } = ctx;
+    const id = params.arg;
+    if (!id || !/^\d+$/.test(id)) {
+      notFound(view);
+      return;
+    }
+    const load = () => api.get(`activities/${id}`);
+    let activity;
+    try {
+      activity = await load();
+    } catch (e) {
+      if (e.status !== 404) throw e;
+      if (isCurrent()) notFound(view);
+      return;
+    }
+
+    const draw = (a, focusId) => {
+      if (!isCurrent()) return;
+      const me = ctx.me;
+      const open = a.status === 'PUBLISHED';
+      const zone = a.zone;
+      const here = encodeURIComponent(`#/p/charity/activity/${a.id}`);
+      const pageBox = alertBox();
+
+      const act = async (shift, role, kind, box, button) => {
+        button.disabled = true;
+        showAlert(box, '');
+        const path = `shifts/${shift.id}/roles/${encodeURIComponent(role.code)}/signup`;
+        try {
+          if (kind === 'cancel') {
+            await api.del(path);
+            announce(c('signup.cancelled', { role: role.name }));
+          } else {
+            const r = await api.put(path);
+            announce(r && r.status === 'WAITING'
+              ? c('signup.waiting', { role: role.name, position: r.waitingPosition ?? '?' })
+              : c('signup.confirmed', { role: role.name }));
+          }
+          const fresh = await load();
+          draw(fresh, `${kind === 'cancel' ? 'signup' : 'cancel'}-${shift.id}-${role.code}`);
+        } catch (e) {
+          button.disabled = false;
+          if (e.status === 401) {
+            ctx.navigate(`#/login?next=${here}`);
+            return;
+          }
+          showAlert(box, e.userMessage);
+        }
+      };
+
+      const roleAction = (shift, role, box, ended) => {
+        const mine = role.mine;
+        const parts = [];
+        if (mine) parts.push(h('strong', { class: 'badge', dataset: { testid: `mine-${shift.id}-${role.code}` } }, mineText(mine)), ' ');
+        if (!me || ended) return parts.length ? parts : h('span', { class: 'muted' }, '–');
+        if (mine && mine.status === 'OFFERED' && open) {
+          const take = h('button', { type: 'button', class: 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` } }, c('signup.accept'));
+          take.addEventListener('click', () => act(shift, role, 'signup', box, take));
+          parts.push(take, ' ');
+        }
+        if (mine) {
+          const cancel = h('button', { type: 'button', class: 'small', dataset: { testid: `cancel-${shift.id}-${role.code}` }, 'aria-label': c('signup.cancelLabel', { role: role.name }) }, c('signup.cancel'));
+          cancel.addEventListener('click', () => act(shift, role, 'cancel', box, cancel));
+          parts.push(cancel);
+        } else if (open) {
+          const full = role.taken >= role.capacity;
+          const join = h('button', { type: 'button', class: full ? 'small' : 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` }, 'aria-label': c(full ? 'signup.waitLabel' : 'signup.joinLabel', { role: role.name }) },
+            c(full ? 'signup.wait' : 'signup.join'));
+          join.addEventListener('click', () => act(shift, role, 'signup', box, join));
+          parts.push(join);
+        }
+        return parts;
+      };
+
+      const shiftCard = (s, i) => {
+        const box = alertBox();
+        const z = s.zone || zone;
+        const ended = new Date(s.endsAt).getTime() <= Date.now();
+        const headId = `shift-h-${s.id}`;
+        return h('section', { class: 'card', 'aria-labelledby': headId, dataset: { testid: `shift-${s.id}` } },
+          h('h3', { id: headId }, c('activity.shiftHeading', { n: i + 1 }), ' ', timeRange(s.startsAt, s.endsAt, z)),
+          h('p', { class: 'alert info' },
+            h('strong', null, c('activity.meetAt', { time: formatDateTime(s.meetingAt, z) })), h('br'),
+            c('activity.meetWhere', { place: a.meetingPoint || '–' })),
+          ended ? h('p', { class: 'muted' }, c('activity.shiftEnded')) : null,
+          box,
+          table([
+            { label: c('role.name'), cell: (r) => r.name, rowHeader: true },
+            { label: c('role.places'), cell: (r) => [c('role.taken', { taken: r.taken, capacity: r.capacity }), h('br'), h('span', { class: 'muted small' }, c('role.left', { count: Math.max(0, r.capacity - r.taken) }))] },
+            { label: c('role.waiting'), cell: (r) => (r.waiting ? c('role.waitingCount', { count: r.waiting }) : '–'), class: 'num' },
+            { label: c('role.minLevel'), cell: (r) => (r.minLevel ? c('role.level', { level: r.minLevel }) : c('role.anyone')) },
+            { label: c('role.you'), cell: (r) => roleAction(s, r, box, ended) },
+          ], s.roles || [], { caption: c('activity.rolesCaption', { n: i + 1 }) }),
+          a.canManage ? h('p', null, h('a', { class: 'button', href: `#/p/charity/lead/${s.id}`, dataset: { testid: `lead-${s.id}` } }, c('activity.leadLink'))) : null);
+      };
+
+      const decide = async (kind, reason, button) => {
+        showAlert(pageBox, '');
+        if (kind === 'reject' && !reason) {
+          showAlert(pageBox, c('proposals.reasonMissing'));
+          view.querySelector('#decision-reason').focus();
+          return;
+        }
+        button.disabled = true;
+        try {
+          await api.post(`activities/${a.id}/${kind}`, kind === 'reject' ? { reason } : undefined);
+          announce(c(kind === 'approve' ? 'proposals.approved' : 'proposals.rejected', { title: a.title }));
+          draw(await load(), 'activity-title');
+        } catch (e) {
+          button.disabled = false;
+          showAlert(pageBox, e.userMessage);
+        }
+      };
+      let decision = null;
+      if (a.status === 'PROPOSED' && a.canManage) {
+        const reason = h('input', { id: 'decision-reason', type: 'text', maxlength: 500 });
+        const approve = h('button', { type: 'button', class: 'primary', dataset: { testid: 'activity-approve' } }, c('proposals.approve'));
+        const reject = h('button', { type: 'button', class: 'danger', dataset: { testid: 'activity-reject' } }, c('proposals.reject'));
+        approve.addEventListener('click', () => decide('approve', null, approve));
+        reject.addEventListener('click', () => decide('reject', reason.value.trim() || null, reject));
+        decision = h('section', { class: 'card manage', 'aria-labelledby': 'decision-h' },
+          h('h2', { id: 'decision-h' }, c('proposals.decide')),
+          h('div', { class: 'field' }, h('label', { for: 'decision-reason' }, c('proposals.reason')), reason),
+          h('div', { class: 'actions' }, approve, reject));
+      }
+
+      const statusNote = {
+        PROPOSED: () => notice(c('activity.proposedNote'), 'warn'),
+        REJECTED: () => notice([c('activity.rejectedNote'), a.decisionReason ? ` ${a.decisionReason}` : ''].join(''), 'warn'),
+        CANCELLED: () => notice([c('activity.cancelledNote'), a.decisionReason ? ` ${a.decisionReason}` : ''].join(''), 'warn'),
+      }[a.status];
+
+      clear(view,
+        h('p', { class: 'crumbs' }, h('a', { href: `#/p/charity/campaign/${a.campaignId}` }, c('activity.backToCampaign'))),
+        h('div', { class: 'title-row' },
+          h('h1', { id: 'activity-title', tabindex: '-1' }, a.title),
+          a.status !== 'PUBLISHED' ? h('span', { class: 'badge', dataset: { testid: 'activity-status' } }, label('status', a.status)) : null),
+        statusNote ? statusNote() : null,
+        pageBox,
+        decision,
+        h('div', { class: 'grid' },
+          h('section', { class: 'card', 'aria-labelledby': 'about-h' },
+            h('h2', { id: 'about-h' }, c('activity.about')),
+            h('dl', { class: 'pairs' },
+              h('dt', null, c('activity.cause')), h('dd', null, label('cause', a.cause)),
+              h('dt', null, c('activity.city')), h('dd', null, a.cityName),
+              a.partnerName ? [h('dt', null, c('activity.partner')), h('dd', null, a.partnerName)] : null,
+              h('dt', null, c('activity.zone')), h('dd', null, zone || '–'))),
+          h('section', { class: 'card', 'aria-labelledby': 'meet-h' },
+            h('h2', { id: 'meet-h' }, c('activity.meeting')),
+            h('p', { class: 'big', dataset: { testid: 'meeting-point' } }, a.meetingPoint || '–'),
+            h('p', null, c('activity.meetBefore', { count: a.meetingMinutesBefore ?? 0 })))),
+        a.description ? h('p', { class: 'description' }, a.description) : null,
+        h('section', { 'aria-labelledby': 'shifts-h' },
+          h('h2', { id: 'shifts-h' }, c('activity.shifts')),
+          !ctx.me && a.status === 'PUBLISHED'
+            ? h('p', { class: 'alert info' }, h('a', { href: `#/login?next=${here}`, dataset: { testid: 'login-to-signup' } }, c('activity.loginToSignUp')))
+            : null,
+          (a.shifts || []).length ? (a.shifts || []).map(shiftCard) : notice(c('activity.noShifts'))),
+        ctx.me ? h('p', null, h('a', { href: '#/p/charity/mine' }, c('mine.link'))) : null);
+
+      if (focusId) {
+        const target = view.querySelector(`[data-testid="${focusId}"]`) || view.querySelector(`#${focusId}`) || view.querySelector('h1');
+        if (target) target.focus();
+      }
+    };
+
+    draw(activity);
+  },
+};

@@ -1,0 +1,80 @@
+// My volunteer shifts: #/p/charity/mine. Upcoming ones with where and when to meet, past ones with their hours;
+// my verified and pending hours.
+
+import { pluginApi, t, h, clear, notice, formatDateTime, formatNumber, getLocale } from '/kit.js';
+
+const api = pluginApi('charity');
+const c = (key, params) => t(`charity.${key}`, params);
+const hours = (minutes) => formatNumber((Number(minutes) || 0) / 60, { maximumFractionDigits: 1 });
+
+function label(prefix, code) {
+  const key = `charity.${prefix}.${code}`;
+  const text = t(key);
+  return text === key ? code : text;
+}
+
+function timeOnly(iso, zone) {
+  try {
+    return new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+  } catch {
+    return formatDateTime(iso, zone);
+  }
+}
+
+function placeText(s) {
+  if (s.status === 'WAITING') return c('mine.WAITING', { position: s.waitingPosition ?? '?' });
+  return label('mine', s.status);
+}
+
+function hoursText(x) {
+  if (!x) return c('hours.none');
+  if (x.status === 'NO_SHOW') return c('hours.NO_SHOW');
+  return c(`hours.${x.status}`, { hours: hours(x.minutes), minutes: formatNumber(x.minutes ?? 0) });
+}
+
+function shiftItem(s, past) {
+  return h('li', { class: 'card', dataset: { testid: `my-shift-${s.shiftId}-${s.role}` } },
+    h('h3', null, h('a', { href: `#/p/charity/activity/${s.activityId}` }, s.activityTitle)),
+    h('p', null,
+      h('time', { datetime: s.startsAt }, formatDateTime(s.startsAt, s.zone)), ' – ',
+      h('time', { datetime: s.endsAt }, timeOnly(s.endsAt, s.zone)),
+      s.cityName ? h('span', { class: 'muted' }, ` · ${s.cityName}`) : null),
+    h('p', null, s.roleName || s.role, ' · ', h('strong', { dataset: { testid: `my-status-${s.shiftId}-${s.role}` } }, placeText(s))),
+    !past && (s.meetingAt || s.meetingPoint) ? h('p', { class: 'alert info' },
+      s.meetingAt ? c('activity.meetAt', { time: formatDateTime(s.meetingAt, s.zone) }) : '',
+      s.meetingAt && s.meetingPoint ? h('br') : null,
+      s.meetingPoint ? c('activity.meetWhere', { place: s.meetingPoint }) : '') : null,
+    past || s.hours ? h('p', { dataset: { testid: `my-hours-${s.shiftId}` } }, c('mine.hours'), ' ', hoursText(s.hours)) : null);
+}
+
+export default {
+  auth: true,
+  async render({ view, isCurrent }) {
+    const mine = await api.get('my/shifts');
+    if (!isCurrent()) return;
+    const items = mine.items || [];
+    const now = Date.now();
+    const upcoming = items.filter((s) => new Date(s.endsAt).getTime() > now)
+      .sort((x, y) => new Date(x.startsAt) - new Date(y.startsAt));
+    const past = items.filter((s) => new Date(s.endsAt).getTime() <= now)
+      .sort((x, y) => new Date(y.startsAt) - new Date(x.startsAt));
+    clear(view,
+      h('p', { class: 'crumbs' }, h('a', { href: '#/p/charity/campaigns' }, c('campaigns.title'))),
+      h('h1', null, c('mine.title')),
+      h('dl', { class: 'stats' },
+        h('div', null, h('dt', null, c('mine.verified')),
+          h('dd', { dataset: { testid: 'my-verified-minutes', minutes: String(mine.verifiedMinutes || 0) } },
+            c('hoursShort', { hours: hours(mine.verifiedMinutes) }),
+            h('span', { class: 'muted small' }, ` (${c('history.minutes', { minutes: formatNumber(mine.verifiedMinutes || 0) })})`))),
+        h('div', null, h('dt', null, c('mine.pending')),
+          h('dd', { dataset: { testid: 'my-pending-minutes', minutes: String(mine.pendingMinutes || 0) } },
+            c('hoursShort', { hours: hours(mine.pendingMinutes) })))),
+      h('section', { 'aria-labelledby': 'mine-up-h' },
+        h('h2', { id: 'mine-up-h' }, c('mine.upcoming')),
+        upcoming.length ? h('ul', { class: 'plain' }, upcoming.map((s) => shiftItem(s, false)))
+          : [notice(c('mine.noUpcoming')), h('p', null, h('a', { href: '#/p/charity/campaigns' }, c('mine.find')))]),
+      h('section', { 'aria-labelledby': 'mine-past-h' },
+        h('h2', { id: 'mine-past-h' }, c('mine.past')),
+        past.length ? h('ul', { class: 'plain' }, past.map((s) => shiftItem(s, true))) : h('p', { class: 'muted' }, c('mine.noPast'))));
+  },
+};

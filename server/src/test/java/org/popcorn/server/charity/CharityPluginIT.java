@@ -1,0 +1,192 @@
+package org.popcorn.server.charity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.popcorn.server.support.Api;
+import org.popcorn.server.support.Api.Reply;
+
+/** The charity plugin (plugins/charity, SDK only) on the real server, next to the meetups plugin. */
+@ExtendWith(ArquillianExtension.class)
+class CharityPluginIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static final String C = "api/plugins/charity/";
+
+    long campaign(Api api, String admin, long... cities) {
+        StringBuilder cs = new StringBuilder();
+        for (long c : cities) {
+            cs.append(cs.length() == 0 ? "" : ",").append("{\"cityId\":").append(c).append(",\"hoursGoal\":100}");
+        }
+        LocalDate today = LocalDate.now();
+        Reply r = api.post(C + "campaigns", "{\"name\":\"Charity Month IT\",\"startsOn\":\"" + today.minusDays(2) + "\",\"endsOn\":\""
+                + today.plusDays(30) + "\",\"hoursGoal\":500,\"causes\":[\"elderly-company\"],\"cities\":[" + cs + "]}", admin);
+        assertEquals(201, r.status(), r.toString());
+        return r.json().getJsonNumber("id").longValue();
+    }
+
+    JsonObject activity(Api api, String token, long campaign, long city, String title, Instant start, Duration length, String roles) {
+        Reply r = api.post(C + "campaigns/" + campaign + "/activities", "{\"cityId\":" + city + ",\"cause\":\"elderly-company\",\"title\":\""
+                + title + "\",\"meetingPoint\":\"Main gate\",\"meetingMinutesBefore\":15,\"shifts\":[{\"startsAt\":\"" + start
+                + "\",\"endsAt\":\"" + start.plus(length) + "\",\"roles\":" + roles + "}]}", token);
+        assertEquals(201, r.status(), r.toString());
+        return r.json();
+    }
+
+    static long shiftOf(JsonObject activity) {
+        return activity.getJsonArray("shifts").getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void theLastPlacesOfARoleGoToExactlyTheCapacityAndShiftsNeverOverlapAcrossPlugins() throws Exception {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long guangzhou = api.cityId("Guangzhou");
+        String org = api.member("gz-org", guangzhou);
+        assertEquals(200, api.put("api/admin/members/gz-org/organiser/" + guangzhou, null, admin).status());
+        long campaign = campaign(api, admin, guangzhou);
+        Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        JsonObject park = activity(api, org, campaign, guangzhou, "Park clean-up", start, Duration.ofHours(3),
+                "[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":10}]");
+        long shift = shiftOf(park);
+
+        // more concurrent units of work than the 32 pooled connections: each must hold one connection only
+        ExecutorService pool = Executors.newFixedThreadPool(80);
+        try {
+            List<Future<String>> reg = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String h = "gz-vol-" + i;
+                reg.add(pool.submit(() -> api.member(h, guangzhou)));
+            }
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> f : reg) {
+                tokens.add(f.get());
+            }
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<JsonObject>> joins = new ArrayList<>();
+            for (String t : tokens) {
+                joins.add(pool.submit(() -> {
+                    go.await();
+                    Reply r = api.put(C + "shifts/" + shift + "/roles/helper/signup", null, t);
+                    assertEquals(200, r.status(), r.toString());
+                    return r.json();
+                }));
+            }
+            go.countDown();
+            List<JsonObject> out = new ArrayList<>();
+            for (Future<JsonObject> f : joins) {
+                out.add(f.get());
+            }
+            assertEquals(10, out.stream().filter(p -> p.getString("status").equals("CONFIRMED")).count(), "exactly the capacity");
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, 70).boxed().toList(), out.stream()
+                    .filter(p -> p.getString("status").equals("WAITING")).map(p -> p.getInt("waitingPosition")).sorted().toList());
+            JsonObject role = api.get(C + "activities/" + park.getJsonNumber("id"), null).json().getJsonArray("shifts").getJsonObject(0)
+                    .getJsonArray("roles").getJsonObject(0);
+            assertEquals(10, role.getInt("taken"));
+            assertEquals(70, role.getInt("waiting"));
+
+            // one volunteer racing for two overlapping shifts of two activities: one wins
+            JsonObject a = activity(api, org, campaign, guangzhou, "Reading hour", start.plus(Duration.ofDays(1)), Duration.ofHours(2),
+                    "[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":5}]");
+            JsonObject b = activity(api, org, campaign, guangzhou, "Craft hour", start.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)),
+                    Duration.ofHours(2), "[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":5}]");
+            String racer = api.member("gz-racer", guangzhou);
+            CountDownLatch race = new CountDownLatch(1);
+            Future<Integer> one = pool.submit(() -> {
+                race.await();
+                return api.put(C + "shifts/" + shiftOf(a) + "/roles/helper/signup", null, racer).status();
+            });
+            Future<Integer> two = pool.submit(() -> {
+                race.await();
+                return api.put(C + "shifts/" + shiftOf(b) + "/roles/helper/signup", null, racer).status();
+            });
+            race.countDown();
+            assertEquals(List.of(200, 409), java.util.stream.Stream.of(one.get(), two.get()).sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // a meetup seat and a charity shift at the same time: the second is refused, naming the first
+        String fan = api.member("gz-both", guangzhou);
+        Instant evening = start.plus(Duration.ofDays(2));
+        Reply meetup = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + guangzhou + ",\"title\":\"Dim sum social\",\"venueName\":"
+                + "\"Tea house\",\"startsAt\":\"" + evening + "\",\"endsAt\":\"" + evening.plus(Duration.ofHours(2)) + "\",\"capacity\":10,"
+                + "\"publish\":true}", org);
+        assertEquals(201, meetup.status(), meetup.toString());
+        assertEquals(200, api.put("api/plugins/meetups/meetups/" + meetup.json().getJsonNumber("id") + "/rsvp", "{\"guests\":0}", fan).status());
+        JsonObject visit = activity(api, org, campaign, guangzhou, "Care home visit", evening.plus(Duration.ofHours(1)), Duration.ofHours(2),
+                "[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":5}]");
+        Reply clash = api.put(C + "shifts/" + shiftOf(visit) + "/roles/helper/signup", null, fan);
+        assertEquals(409, clash.status(), clash.toString());
+        assertEquals("signup.overlap", clash.json().getString("code"));
+        assertTrue(clash.json().getString("detail").contains("Dim sum social"), clash.json().getString("detail"));
+    }
+
+    @Test
+    void aLeadChecksVolunteersInAndOutAndVerifiedHoursPayPointsAndFillTheGoal() {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long shenzhen = api.cityId("Shenzhen");
+        String org = api.member("sz-lead-org", shenzhen);
+        assertEquals(200, api.put("api/admin/members/sz-lead-org/organiser/" + shenzhen, null, admin).status());
+        long campaign = campaign(api, admin, shenzhen);
+        assertEquals(403, api.post(C + "campaigns", "{}", org).status(), "only admins run campaigns");
+        JsonObject a = activity(api, org, campaign, shenzhen, "Beach clean-up", Instant.now().plus(Duration.ofMinutes(30)), Duration.ofHours(2),
+                "[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":5},{\"code\":\"lead\",\"name\":\"Team lead\",\"capacity\":1}]");
+        long shift = shiftOf(a);
+        String lead = api.member("sz-lead", shenzhen);
+        String vol = api.member("sz-vol", shenzhen);
+        long volId = api.get("api/me", vol).json().getJsonNumber("id").longValue();
+        assertEquals("CONFIRMED", api.put(C + "shifts/" + shift + "/roles/lead/signup", null, lead).json().getString("status"));
+        assertEquals("CONFIRMED", api.put(C + "shifts/" + shift + "/roles/helper/signup", null, vol).json().getString("status"));
+        assertEquals(403, api.post(C + "shifts/" + shift + "/check-ins", "{\"memberId\":" + volId + "}", vol).status());
+        assertEquals(200, api.post(C + "shifts/" + shift + "/check-ins", "{\"memberId\":" + volId + "}", lead).status());
+        assertEquals("PENDING", api.post(C + "shifts/" + shift + "/check-outs", "{\"memberId\":" + volId + "}", lead).json().getString("hoursStatus"));
+        Reply noReason = api.put(C + "shifts/" + shift + "/hours/" + volId, "{\"status\":\"VERIFIED\",\"minutes\":120}", lead);
+        assertEquals(422, noReason.status());
+        assertEquals("application/problem+json", noReason.contentType());
+        assertEquals("reason", noReason.json().getString("field"));
+        long before = api.get("api/me", vol).json().getJsonNumber("lifetimePoints").longValue();
+        JsonObject verified = api.put(C + "shifts/" + shift + "/hours/" + volId,
+                "{\"status\":\"VERIFIED\",\"minutes\":120,\"reason\":\"Stayed the whole shift\"}", lead).json();
+        assertEquals("VERIFIED", verified.getString("hoursStatus"));
+        assertEquals(2, verified.getJsonArray("history").size());
+        assertEquals(before + 20, api.get("api/me", vol).json().getJsonNumber("lifetimePoints").longValue(), "10 points per verified hour");
+        assertEquals(120, api.get(C + "my/shifts", vol).json().getInt("verifiedMinutes"));
+        JsonObject progress = api.get(C + "campaigns/" + campaign, null).json().getJsonObject("progress");
+        assertEquals(120, progress.getInt("minutes"));
+        assertEquals(1, progress.getInt("volunteers"));
+        assertTrue(api.get("api/me/notifications", vol).body().contains("Hours verified"));
+
+        String openapi = api.get("openapi", null).body();
+        assertTrue(openapi.contains("/api/plugins/charity/campaigns") && openapi.contains("/api/plugins/charity/shifts/{id}/roster"));
+        assertTrue(api.get("api/ui/navigation", null).body().contains("#/p/charity/campaigns"));
+    }
+}
