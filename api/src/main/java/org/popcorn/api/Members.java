@@ -15,4 +15,12 @@ public interface Members {
 
     /** An active member by handle (case-insensitive). */
     Optional<MemberInfo> byHandle(String handle);
+
+    /**
+     * Active members whose home city is {@code cityId}, most points first (to ask for help, say), one page of
+     * {@code size} (1 to 500) at a time.
+     *
+     * @since 0.2.0
+     */
+    java.util.List<MemberInfo> livingIn(long cityId, int page, int size);
 }

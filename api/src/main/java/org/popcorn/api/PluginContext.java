@@ -26,6 +26,9 @@ public interface PluginContext {
     /** Qualifications this plugin grants its members, which sign-up pools can require. @since 0.2.0 */
     Qualifications qualifications();
 
+    /** Consent to a purpose's text, recorded with its version, time and who captured it. @since 0.2.0 */
+    Consents consents();
+
     /** Award points, count activities and award badges; the source is this plugin. */
     Rewards rewards();
 

@@ -72,6 +72,7 @@ public final class PluginTestKit {
     private final Map<Long, Set<Long>> organisers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
     private final Map<Long, Set<String>> privileges = new ConcurrentHashMap<>();
+    private final MemoryConsents consents = new MemoryConsents();
     private final Map<String, Instant> qualifications = new ConcurrentHashMap<>(); // "memberId:code" -> expiry (MAX: never)
     private final MemorySignups signups = new MemorySignups(new MemorySignups.Standing() {
         @Override
@@ -306,6 +307,11 @@ public final class PluginTestKit {
             }
 
             @Override
+            public org.popcorn.api.Consents consents() {
+                return consents;
+            }
+
+            @Override
             public Members members() {
                 return new Members() {
                     @Override
@@ -316,6 +322,14 @@ public final class PluginTestKit {
                     @Override
                     public Optional<MemberInfo> byHandle(String handle) {
                         return members.values().stream().filter(m -> m.handle().equalsIgnoreCase(handle)).findFirst();
+                    }
+
+                    @Override
+                    public List<MemberInfo> livingIn(long cityId, int page, int size) {
+                        return members.values().stream().filter(m -> m.homeCityId() != null && m.homeCityId() == cityId)
+                                .sorted(java.util.Comparator.comparingLong(MemberInfo::lifetimePoints).reversed()
+                                        .thenComparingLong(MemberInfo::id))
+                                .skip((long) page * size).limit(size).toList();
                     }
                 };
             }

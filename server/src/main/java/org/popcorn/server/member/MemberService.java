@@ -260,4 +260,11 @@ public class MemberService {
         return new org.popcorn.server.common.Page<>(query.setFirstResult(page * size).setMaxResults(size).getResultList(),
                 page, size, count.getSingleResult());
     }
+
+    /** Active members whose home city is {@code cityId}, most points first (plugins asking a city for help). */
+    public List<Member> livingIn(long cityId, int page, int size) {
+        return em.createQuery("select m from Member m where m.deletedAt is null and m.homeCityId = :c"
+                        + " order by m.lifetimePoints desc, m.id", Member.class)
+                .setParameter("c", cityId).setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
 }

@@ -61,6 +61,14 @@ public class PluginBridge {
     }
 
     @Transactional
+    public List<Members.MemberInfo> membersLivingIn(long cityId, int page, int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new org.popcorn.api.PluginProblem(422, "page is 0 or more and size 1 to 500.", "size");
+        }
+        return members.livingIn(cityId, page, size).stream().map(this::info).toList();
+    }
+
+    @Transactional
     public Optional<Members.MemberInfo> memberByHandle(String handle) {
         return members.findByHandle(handle).filter(m -> !m.isDeleted()).map(this::info);
     }
@@ -287,5 +295,62 @@ public class PluginBridge {
 
     private static org.popcorn.api.Qualifications.Qualification qualification(org.popcorn.server.qualification.MemberQualification q) {
         return new org.popcorn.api.Qualifications.Qualification(q.code(), q.memberId(), q.grantedBy(), q.grantedAt(), q.expiresAt());
+    }
+
+    // ---- consent ----
+
+    @Inject
+    org.popcorn.server.consent.ConsentService consents;
+
+    @Transactional
+    public org.popcorn.api.Consents.Text publishConsent(String pluginId, String purpose, Map<String, String> text) {
+        try {
+            return text(consents.publish(pluginId, purpose, text));
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional
+    public Optional<org.popcorn.api.Consents.Text> currentConsentText(String pluginId, String purpose) {
+        return consents.current(pluginId, purpose).map(PluginBridge::text);
+    }
+
+    @Transactional
+    public org.popcorn.api.Consents.Consent recordConsent(String pluginId, String subject, String purpose, int version, Long by) {
+        try {
+            return consent(consents.record(pluginId, subject, purpose, version, by));
+        } catch (ProblemException e) {
+            throw sdk(e);
+        }
+    }
+
+    @Transactional
+    public Optional<org.popcorn.api.Consents.Consent> standingConsent(String pluginId, String subject, String purpose) {
+        return consents.standing(pluginId, subject, purpose).map(PluginBridge::consent);
+    }
+
+    @Transactional
+    public List<org.popcorn.api.Consents.Consent> consentsOf(String pluginId, String subject) {
+        return consents.of(pluginId, subject).stream().map(PluginBridge::consent).toList();
+    }
+
+    @Transactional
+    public boolean withdrawConsent(String pluginId, String subject, String purpose) {
+        return consents.withdraw(pluginId, subject, purpose);
+    }
+
+    @Transactional
+    public int withdrawAllConsents(String pluginId, String subject) {
+        return consents.withdrawAll(pluginId, subject);
+    }
+
+    private static org.popcorn.api.Consents.Text text(org.popcorn.server.consent.ConsentText t) {
+        return new org.popcorn.api.Consents.Text(t.purpose(), t.version(), t.text(), t.publishedAt());
+    }
+
+    private static org.popcorn.api.Consents.Consent consent(org.popcorn.server.consent.ConsentRecord r) {
+        return new org.popcorn.api.Consents.Consent(r.id(), r.subject(), r.purpose(), r.version(), r.givenAt(), r.capturedBy(),
+                r.withdrawnAt());
     }
 }

@@ -74,6 +74,11 @@ final class PluginContextImpl implements PluginContext {
             public Optional<MemberInfo> byHandle(String handle) {
                 return bridge.memberByHandle(handle);
             }
+
+            @Override
+            public List<MemberInfo> livingIn(long cityId, int page, int size) {
+                return bridge.membersLivingIn(cityId, page, size);
+            }
         };
     }
 
@@ -184,6 +189,46 @@ final class PluginContextImpl implements PluginContext {
             @Override
             public List<Qualification> heldBy(long memberId) {
                 return bridge.qualificationsOf(pluginId, memberId);
+            }
+        };
+    }
+
+    @Override
+    public org.popcorn.api.Consents consents() {
+        return new org.popcorn.api.Consents() {
+            @Override
+            public Text publish(String purpose, Map<String, String> text) {
+                return bridge.publishConsent(pluginId, purpose, text);
+            }
+
+            @Override
+            public Optional<Text> current(String purpose) {
+                return bridge.currentConsentText(pluginId, purpose);
+            }
+
+            @Override
+            public Consent record(String subject, String purpose, int version, Long capturedBy) {
+                return bridge.recordConsent(pluginId, subject, purpose, version, capturedBy);
+            }
+
+            @Override
+            public Optional<Consent> standing(String subject, String purpose) {
+                return bridge.standingConsent(pluginId, subject, purpose);
+            }
+
+            @Override
+            public List<Consent> of(String subject) {
+                return bridge.consentsOf(pluginId, subject);
+            }
+
+            @Override
+            public boolean withdraw(String subject, String purpose) {
+                return bridge.withdrawConsent(pluginId, subject, purpose);
+            }
+
+            @Override
+            public int withdrawAll(String subject) {
+                return bridge.withdrawAllConsents(pluginId, subject);
             }
         };
     }

@@ -24,7 +24,7 @@ public final class TestPlugins {
             if (Files.exists(DIR)) {
                 try (Stream<Path> s = Files.list(DIR)) {
                     s.filter(p -> !p.getFileName().toString().startsWith("feedback-plugin") && !p.getFileName().toString().equals("meetups.jar")
-                            && !p.getFileName().toString().equals("charity.jar")).map(Path::toFile).forEach(File::delete);
+                            && !p.getFileName().toString().equals("charity.jar") && !p.getFileName().toString().equals("booths.jar")).map(Path::toFile).forEach(File::delete);
                 }
             }
             Files.createDirectories(DIR);

@@ -1,5 +1,9 @@
 package org.popcorn.plugins.charity;
 
+import org.popcorn.plugins.support.Check;
+
+import org.popcorn.plugins.support.PluginJdbi;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,10 +42,10 @@ final class Activities {
     static final int MAX_SHIFTS = 60;
 
     private final PluginContext ctx;
-    private final Db db;
+    private final PluginJdbi db;
     private final Campaigns campaigns;
 
-    Activities(PluginContext ctx, Db db, Campaigns campaigns) {
+    Activities(PluginContext ctx, PluginJdbi db, Campaigns campaigns) {
         this.ctx = ctx;
         this.db = db;
         this.campaigns = campaigns;
@@ -121,10 +125,10 @@ final class Activities {
                             + "values (:c, :city, :cause, :t, :d, :mp, :mb, :p, :s, :by, :at)")
                     .bind("c", campaignId).bind("city", f.cityId).bind("cause", cause).bind("t", title).bind("d", description)
                     .bind("mp", meetingPoint).bind("mb", meetingBefore).bind("p", partner).bind("s", status).bind("by", me)
-                    .bind("at", Db.ts(Instant.now())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("at", PluginJdbi.ts(Instant.now())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (int i = 0; i < times.size(); i++) {
                 long sid = h.createUpdate("insert into charity_shift (activity_id, starts_at, ends_at) values (:a, :s, :e)")
-                        .bind("a", aid).bind("s", Db.ts(times.get(i)[0])).bind("e", Db.ts(times.get(i)[1]))
+                        .bind("a", aid).bind("s", PluginJdbi.ts(times.get(i)[0])).bind("e", PluginJdbi.ts(times.get(i)[1]))
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
                 int position = 0;
                 for (RoleForm r : roles.get(i)) {
@@ -196,13 +200,13 @@ final class Activities {
 
     List<ShiftRow> shifts(long activityId) {
         return db.with(h -> h.createQuery("select * from charity_shift where activity_id = :a order by starts_at, id").bind("a", activityId)
-                .map((rs, c) -> new ShiftRow(rs.getLong("id"), rs.getLong("activity_id"), Db.instant(rs, "starts_at"), Db.instant(rs, "ends_at")))
+                .map((rs, c) -> new ShiftRow(rs.getLong("id"), rs.getLong("activity_id"), PluginJdbi.instant(rs, "starts_at"), PluginJdbi.instant(rs, "ends_at")))
                 .list());
     }
 
     Optional<ShiftRow> shift(long shiftId) {
         return db.with(h -> h.createQuery("select * from charity_shift where id = :s").bind("s", shiftId)
-                .map((rs, c) -> new ShiftRow(rs.getLong("id"), rs.getLong("activity_id"), Db.instant(rs, "starts_at"), Db.instant(rs, "ends_at")))
+                .map((rs, c) -> new ShiftRow(rs.getLong("id"), rs.getLong("activity_id"), PluginJdbi.instant(rs, "starts_at"), PluginJdbi.instant(rs, "ends_at")))
                 .findOne());
     }
 

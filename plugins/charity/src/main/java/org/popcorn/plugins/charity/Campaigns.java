@@ -1,5 +1,9 @@
 package org.popcorn.plugins.charity;
 
+import org.popcorn.plugins.support.Check;
+
+import org.popcorn.plugins.support.PluginJdbi;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +28,9 @@ import org.popcorn.plugins.charity.CharityViews.Progress;
 final class Campaigns {
 
     private final PluginContext ctx;
-    private final Db db;
+    private final PluginJdbi db;
 
-    Campaigns(PluginContext ctx, Db db) {
+    Campaigns(PluginContext ctx, PluginJdbi db) {
         this.ctx = ctx;
         this.db = db;
     }
@@ -75,7 +79,7 @@ final class Campaigns {
             long cid = h.createUpdate("insert into charity_campaign (name, description, starts_on, ends_on, hours_goal, causes, created_by, "
                             + "created_at) values (:n, :d, :f, :t, :g, :c, :by, :at)")
                     .bind("n", name).bind("d", description).bind("f", from).bind("t", to).bind("g", goal)
-                    .bind("c", String.join(",", causes)).bind("by", me).bind("at", Db.ts(Instant.now()))
+                    .bind("c", String.join(",", causes)).bind("by", me).bind("at", PluginJdbi.ts(Instant.now()))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (Map.Entry<Long, Integer> e : cityGoals.entrySet()) {
                 h.createUpdate("insert into charity_campaign_city (campaign_id, city_id, hours_goal) values (?, ?, ?)")

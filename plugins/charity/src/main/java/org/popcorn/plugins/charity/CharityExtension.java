@@ -1,5 +1,7 @@
 package org.popcorn.plugins.charity;
 
+import org.popcorn.plugins.support.PluginJdbi;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +35,7 @@ public class CharityExtension implements PopcornExtension {
     @Override
     public void start(PluginContext context) {
         this.ctx = context;
-        Db db = new Db(context.database());
+        PluginJdbi db = new PluginJdbi(context.database());
         this.campaigns = new Campaigns(context, db);
         this.activities = new Activities(context, db, campaigns);
         this.volunteering = new Volunteering(context, db, activities);

@@ -1,5 +1,9 @@
 package org.popcorn.plugins.charity;
 
+import org.popcorn.plugins.support.Check;
+
+import org.popcorn.plugins.support.PluginJdbi;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,10 +37,10 @@ final class HoursService {
     static final String MINUTES_KIND = "charity-minutes";
 
     private final PluginContext ctx;
-    private final Db db;
+    private final PluginJdbi db;
     private final Activities activities;
 
-    HoursService(PluginContext ctx, Db db, Activities activities) {
+    HoursService(PluginContext ctx, PluginJdbi db, Activities activities) {
         this.ctx = ctx;
         this.db = db;
         this.activities = activities;
@@ -72,8 +76,8 @@ final class HoursService {
     private Optional<Entry> entry(long shiftId, long memberId, boolean lock) {
         return db.with(h -> h.createQuery("select * from charity_hours where shift_id = :s and member_id = :m" + (lock ? " for update" : ""))
                 .bind("s", shiftId).bind("m", memberId)
-                .map((rs, c) -> new Entry(rs.getLong("member_id"), rs.getString("role_code"), Db.instant(rs, "checked_in_at"),
-                        Db.instant(rs, "checked_out_at"), (Integer) rs.getObject("minutes"), rs.getString("status"), rs.getInt("points_paid")))
+                .map((rs, c) -> new Entry(rs.getLong("member_id"), rs.getString("role_code"), PluginJdbi.instant(rs, "checked_in_at"),
+                        PluginJdbi.instant(rs, "checked_out_at"), (Integer) rs.getObject("minutes"), rs.getString("status"), rs.getInt("points_paid")))
                 .findOne());
     }
 
@@ -89,10 +93,10 @@ final class HoursService {
         Optional<Entry> e = entry(shiftId, member, true);
         if (e.isEmpty()) {
             db.with(h -> h.createUpdate("insert into charity_hours (shift_id, member_id, role_code, checked_in_at) values (:s, :m, :r, :at)")
-                    .bind("s", shiftId).bind("m", member).bind("r", role).bind("at", Db.ts(now)).execute());
+                    .bind("s", shiftId).bind("m", member).bind("r", role).bind("at", PluginJdbi.ts(now)).execute());
         } else if (e.get().in() == null) {
             db.with(h -> h.createUpdate("update charity_hours set checked_in_at = :at where shift_id = :s and member_id = :m")
-                    .bind("s", shiftId).bind("m", member).bind("at", Db.ts(now)).execute());
+                    .bind("s", shiftId).bind("m", member).bind("at", PluginJdbi.ts(now)).execute());
         }
         ctx.log().info("event=charity.checked-in shift=" + shiftId + " member=" + member + " by=" + ctx.currentMember().require());
         return rosterEntry(l, member);
@@ -109,7 +113,7 @@ final class HoursService {
         Instant now = Instant.now();
         int minutes = (int) Math.min(1440, Math.max(0, Duration.between(e.in(), now).toMinutes()));
         db.with(h -> h.createUpdate("update charity_hours set checked_out_at = :at, minutes = :min, status = :st where shift_id = :s and member_id = :m")
-                .bind("at", Db.ts(now)).bind("min", minutes).bind("st", PENDING).bind("s", shiftId).bind("m", member).execute());
+                .bind("at", PluginJdbi.ts(now)).bind("min", minutes).bind("st", PENDING).bind("s", shiftId).bind("m", member).execute());
         record(shiftId, member, e.minutes(), minutes, e.status(), PENDING, "Checked out");
         return rosterEntry(l, member);
     }
@@ -179,7 +183,7 @@ final class HoursService {
         long by = ctx.currentMember().require();
         return db.with(h -> h.createUpdate("insert into charity_hours_change (shift_id, member_id, changed_at, changed_by, from_minutes, to_minutes, "
                         + "from_status, to_status, reason) values (:s, :m, :at, :by, :fm, :tm, :fs, :ts, :r)")
-                .bind("s", shiftId).bind("m", member).bind("at", Db.ts(Instant.now())).bind("by", by).bind("fm", fromMinutes)
+                .bind("s", shiftId).bind("m", member).bind("at", PluginJdbi.ts(Instant.now())).bind("by", by).bind("fm", fromMinutes)
                 .bind("tm", toMinutes).bind("fs", fromStatus).bind("ts", toStatus).bind("r", reason)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
@@ -229,7 +233,7 @@ final class HoursService {
         Map<Long, String> handles = new HashMap<>();
         List<Change> history = db.with(h -> h.createQuery("select * from charity_hours_change where shift_id = :s and member_id = :m order by id")
                 .bind("s", l.shift().id()).bind("m", member)
-                .map((rs, c) -> new Change(Db.instant(rs, "changed_at"), handles.computeIfAbsent(rs.getLong("changed_by"), this::handle),
+                .map((rs, c) -> new Change(PluginJdbi.instant(rs, "changed_at"), handles.computeIfAbsent(rs.getLong("changed_by"), this::handle),
                         (Integer) rs.getObject("from_minutes"), (Integer) rs.getObject("to_minutes"), rs.getString("from_status"),
                         rs.getString("to_status"), rs.getString("reason"))).list());
         Optional<Members.MemberInfo> info = ctx.members().byId(member);

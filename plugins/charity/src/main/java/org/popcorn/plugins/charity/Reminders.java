@@ -1,5 +1,7 @@
 package org.popcorn.plugins.charity;
 
+import org.popcorn.plugins.support.PluginJdbi;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,10 +25,10 @@ final class Reminders {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final PluginContext ctx;
-    private final Db db;
+    private final PluginJdbi db;
     private final Activities activities;
 
-    Reminders(PluginContext ctx, Db db, Activities activities) {
+    Reminders(PluginContext ctx, PluginJdbi db, Activities activities) {
         this.ctx = ctx;
         this.db = db;
         this.activities = activities;
@@ -40,7 +42,7 @@ final class Reminders {
     private void remind(Instant from, Instant to, String kind) {
         List<Long> shifts = db.with(h -> h.createQuery("select s.id from charity_shift s join charity_activity a on a.id = s.activity_id "
                         + "where a.status = 'PUBLISHED' and s.starts_at >= :f and s.starts_at < :t order by s.starts_at limit 500")
-                .bind("f", Db.ts(from)).bind("t", Db.ts(to)).mapTo(Long.class).list());
+                .bind("f", PluginJdbi.ts(from)).bind("t", PluginJdbi.ts(to)).mapTo(Long.class).list());
         for (long shiftId : shifts) {
             ShiftRow s = activities.shift(shiftId).orElseThrow();
             Row a = activities.row(s.activityId());
@@ -51,7 +53,7 @@ final class Reminders {
                     try {
                         db.with(h -> {
                             h.createUpdate("insert into charity_reminder (shift_id, member_id, kind, sent_at) values (:s, :m, :k, :at)")
-                                    .bind("s", shiftId).bind("m", p.memberId()).bind("k", kind).bind("at", Db.ts(Instant.now())).execute();
+                                    .bind("s", shiftId).bind("m", p.memberId()).bind("k", kind).bind("at", PluginJdbi.ts(Instant.now())).execute();
                             ctx.notifications().notify(p.memberId(), CharityExtension.KIND_REMINDER,
                                     (kind.equals("DAY_BEFORE") ? "Tomorrow: " : "Today: ") + a.title(),
                                     "Meet at " + a.meetingPoint() + " at " + meet + " (" + zone.getId() + "), as " + r.name()

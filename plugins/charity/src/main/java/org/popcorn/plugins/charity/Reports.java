@@ -1,5 +1,7 @@
 package org.popcorn.plugins.charity;
 
+import org.popcorn.plugins.support.PluginJdbi;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.ZoneId;
@@ -24,10 +26,10 @@ final class Reports {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final PluginContext ctx;
-    private final Db db;
+    private final PluginJdbi db;
     private final Activities activities;
 
-    Reports(PluginContext ctx, Db db, Activities activities) {
+    Reports(PluginContext ctx, PluginJdbi db, Activities activities) {
         this.ctx = ctx;
         this.db = db;
         this.activities = activities;
@@ -67,7 +69,7 @@ final class Reports {
                         for (Signups.Place place : ctx.signups().places(Activities.pool(s.id(), r.code()), st, 0, 1000)) {
                             Object[] hours = db.with(h -> h.createQuery("select checked_in_at, checked_out_at, minutes, status from charity_hours "
                                     + "where shift_id = :s and member_id = :m").bind("s", s.id()).bind("m", place.memberId())
-                                    .map((rs, c) -> new Object[] {Db.instant(rs, "checked_in_at"), Db.instant(rs, "checked_out_at"),
+                                    .map((rs, c) -> new Object[] {PluginJdbi.instant(rs, "checked_in_at"), PluginJdbi.instant(rs, "checked_out_at"),
                                             rs.getObject("minutes"), rs.getString("status")}).findOne().orElse(new Object[4]));
                             Members.MemberInfo m = ctx.members().byId(place.memberId()).orElse(null);
                             p.printRecord(LOCAL.format(s.startsAt().atZone(zone)), LOCAL.format(s.endsAt().atZone(zone)), zone.getId(), r.code(),
@@ -104,7 +106,7 @@ final class Reports {
                 q.bind("p", partner);
             }
             return q.map((rs, c) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                    Db.instant(rs, "starts_at"), rs.getLong(7), rs.getInt(8)}).list();
+                    PluginJdbi.instant(rs, "starts_at"), rs.getLong(7), rs.getInt(8)}).list();
         });
         List<String> header = new ArrayList<>(List.of("activity_id", "activity", "partner", "city", "cause", "shift_start", "zone", "handle",
                 "minutes", "hours"));

@@ -1,5 +1,7 @@
 package org.popcorn.plugins.charity;
 
+import org.popcorn.plugins.support.PluginJdbi;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,10 +28,10 @@ import org.popcorn.plugins.charity.CharityViews.SignupView;
 final class Volunteering {
 
     private final PluginContext ctx;
-    private final Db db;
+    private final PluginJdbi db;
     private final Activities activities;
 
-    Volunteering(PluginContext ctx, Db db, Activities activities) {
+    Volunteering(PluginContext ctx, PluginJdbi db, Activities activities) {
         this.ctx = ctx;
         this.db = db;
         this.activities = activities;

@@ -1,4 +1,4 @@
-package org.popcorn.plugins.charity;
+package org.popcorn.plugins.support;
 
 import java.sql.Connection;
 import org.jdbi.v3.core.ConnectionFactory;
@@ -8,15 +8,17 @@ import org.jdbi.v3.core.Jdbi;
 import org.popcorn.api.Database;
 
 /**
- * Jdbi over the host's unit of work: {@link #with} runs in {@link Database#inTransaction}, and the Jdbi handle borrows
+ * For plugins that map rows with Jdbi: a library a plugin bundles into its jar (it is not part of the SDK, which
+ * stays free of third-party types). {@link #with} runs in {@link Database#inTransaction}, and the Jdbi handle borrows
  * that transaction's connection (the host commits or rolls it back, never Jdbi), so what the plugin writes commits
  * together with its sign-ups, points and notifications.
  */
-final class Db {
+public final class PluginJdbi {
 
     /** Work on a handle. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
+        /** Does the work; throwing undoes it. */
         T run(Handle h);
     }
 
@@ -24,7 +26,8 @@ final class Db {
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private final Jdbi jdbi;
 
-    Db(Database database) {
+    /** Jdbi over the plugin's {@link Database}. */
+    public PluginJdbi(Database database) {
         this.database = database;
         this.jdbi = Jdbi.create(new ConnectionFactory() {
             @Override
@@ -45,18 +48,18 @@ final class Db {
     }
 
     /** An instant bound as {@code timestamp with time zone} at UTC (H2 and PostgreSQL alike, whatever the JVM's zone). */
-    static org.jdbi.v3.core.argument.Argument ts(java.time.Instant i) {
+    public static org.jdbi.v3.core.argument.Argument ts(java.time.Instant i) {
         return org.jdbi.v3.core.argument.ObjectArgument.of(i == null ? null : i.atOffset(java.time.ZoneOffset.UTC),
                 java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     /** Reads a {@code timestamp with time zone} column as an instant. */
-    static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    public static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
         java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    <T> T with(Work<T> work) {
+    public <T> T with(Work<T> work) {
         return database.inTransaction(c -> {
             Connection outer = current.get();
             current.set(c);

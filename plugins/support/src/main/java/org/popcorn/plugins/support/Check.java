@@ -1,17 +1,21 @@
-package org.popcorn.plugins.charity;
+package org.popcorn.plugins.support;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.popcorn.api.PluginProblem;
 
-/** Input checks that name the field at fault (422), never coercing a wrong value into a right-looking one. */
-final class Check {
+/**
+ * Input checks for plugin resources: each names the field at fault (422 {@link PluginProblem}), never coercing a wrong
+ * value into a right-looking one.
+ */
+public final class Check {
 
     private Check() {
     }
 
-    static String text(String value, String field, int max, boolean required) {
+    /** Stripped text of at most {@code max} characters; null when absent and not required. */
+    public static String text(String value, String field, int max, boolean required) {
         String v = value == null ? null : value.strip();
         if (v == null || v.isEmpty()) {
             if (required) {
@@ -25,7 +29,8 @@ final class Check {
         return v;
     }
 
-    static LocalDate date(String value, String field) {
+    /** An ISO date such as 2027-03-01. */
+    public static LocalDate date(String value, String field) {
         if (value == null) {
             throw PluginProblem.invalid("Give the " + field + " as a date, e.g. 2027-03-01.", field);
         }
@@ -36,7 +41,8 @@ final class Check {
         }
     }
 
-    static Instant instant(String value, String field) {
+    /** An ISO-8601 instant such as 2027-03-01T02:00:00Z. */
+    public static Instant instant(String value, String field) {
         if (value == null) {
             throw PluginProblem.invalid("Give the " + field + " as an instant, e.g. 2027-03-01T02:00:00Z.", field);
         }
@@ -47,7 +53,8 @@ final class Check {
         }
     }
 
-    static int range(Integer value, String field, int min, int max) {
+    /** A required whole number between {@code min} and {@code max}. */
+    public static int range(Integer value, String field, int min, int max) {
         if (value == null) {
             throw PluginProblem.invalid("Give the " + field + ".", field);
         }
@@ -58,7 +65,7 @@ final class Check {
     }
 
     /** A code: lower-case letters, digits and dashes. */
-    static String code(String value, String field) {
+    public static String code(String value, String field) {
         String v = text(value, field, 40, true);
         if (!v.matches("[a-z0-9][a-z0-9-]*")) {
             throw PluginProblem.invalid("The " + field + " is lower-case letters, digits and dashes, e.g. team-lead.", field);

@@ -1,0 +1,334 @@
+package org.popcorn.plugins.booths;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.popcorn.api.PluginContext;
+import org.popcorn.api.PluginProblem;
+import org.popcorn.plugins.booths.BoothsForms.BoothForm;
+import org.popcorn.plugins.booths.BoothsForms.KitForm;
+import org.popcorn.plugins.booths.BoothsForms.LeadForm;
+import org.popcorn.plugins.booths.BoothsForms.ProductForm;
+import org.popcorn.plugins.booths.BoothsForms.QualificationForm;
+import org.popcorn.plugins.booths.BoothsForms.Reason;
+import org.popcorn.plugins.booths.BoothsForms.SlotForm;
+import org.popcorn.plugins.booths.BoothsForms.TallyBatch;
+import org.popcorn.plugins.booths.BoothsViews.Asked;
+import org.popcorn.plugins.booths.BoothsViews.Booth;
+import org.popcorn.plugins.booths.BoothsViews.ConsentText;
+import org.popcorn.plugins.booths.BoothsViews.KitItem;
+import org.popcorn.plugins.booths.BoothsViews.Lead;
+import org.popcorn.plugins.booths.BoothsViews.MySlot;
+import org.popcorn.plugins.booths.BoothsViews.OpenSlot;
+import org.popcorn.plugins.booths.BoothsViews.Page;
+import org.popcorn.plugins.booths.BoothsViews.Product;
+import org.popcorn.plugins.booths.BoothsViews.Report;
+import org.popcorn.plugins.booths.BoothsViews.SignupView;
+import org.popcorn.plugins.booths.BoothsViews.Tallies;
+import org.popcorn.plugins.booths.BoothsViews.TallyResult;
+
+/** The booths HTTP API under {@code /api/plugins/booths} (see docs/booths.md); the rules live in the services. */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BoothsResource {
+
+    private final PluginContext ctx;
+    private final Products products;
+    private final Booths booths;
+    private final Staffing staffing;
+    private final Kit kit;
+    private final AtBooth at;
+    private final Leads leads;
+    private final Reports reports;
+
+    BoothsResource(PluginContext ctx, Products products, Booths booths, Staffing staffing, Kit kit, AtBooth at, Leads leads, Reports reports) {
+        this.ctx = ctx;
+        this.products = products;
+        this.booths = booths;
+        this.staffing = staffing;
+        this.kit = kit;
+        this.at = at;
+        this.leads = leads;
+        this.reports = reports;
+    }
+
+    private static int[] paging(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw PluginProblem.invalid("page is 0 or more.", "page");
+        }
+        if (s < 1 || s > 100) {
+            throw PluginProblem.invalid("size is between 1 and 100.", "size");
+        }
+        return new int[] {p, s};
+    }
+
+    // ---- catalogue ----
+
+    @GET
+    @Path("products")
+    public List<Product> products() {
+        return products.list();
+    }
+
+    @POST
+    @Path("products")
+    public Response createProduct(ProductForm f) {
+        return Response.status(201).entity(products.create(f)).build();
+    }
+
+    @PUT
+    @Path("products/{id}")
+    public Product updateProduct(@PathParam("id") long id, ProductForm f) {
+        return products.update(id, f);
+    }
+
+    // ---- booths ----
+
+    @GET
+    @Path("booths")
+    public Page<Booth> booths(@QueryParam("city") Long city, @QueryParam("status") String status, @QueryParam("page") Integer page,
+                              @QueryParam("size") Integer size) {
+        int[] ps = paging(page, size);
+        return booths.list(city, status, ps[0], ps[1]);
+    }
+
+    @POST
+    @Path("booths")
+    public Response create(BoothForm f) {
+        return Response.status(201).entity(booths.create(f)).build();
+    }
+
+    @GET
+    @Path("booths/{id}")
+    public Booth booth(@PathParam("id") long id) {
+        return booths.get(id);
+    }
+
+    @GET
+    @Path("proposals")
+    public List<Booth> proposals() {
+        return booths.proposals();
+    }
+
+    @POST
+    @Path("booths/{id}/approve")
+    public Booth approve(@PathParam("id") long id) {
+        return booths.decide(id, true, null);
+    }
+
+    @POST
+    @Path("booths/{id}/reject")
+    public Booth reject(@PathParam("id") long id, Reason r) {
+        return booths.decide(id, false, r == null ? null : r.reason);
+    }
+
+    @POST
+    @Path("booths/{id}/confirm")
+    public Booth confirm(@PathParam("id") long id) {
+        return booths.confirm(id);
+    }
+
+    @POST
+    @Path("booths/{id}/cancel")
+    public Booth cancel(@PathParam("id") long id, Reason r) {
+        return booths.cancel(id, r == null ? null : r.reason);
+    }
+
+    /** Done: the booth is over, and each volunteer is paid once per slot. */
+    @POST
+    @Path("booths/{id}/done")
+    public Booth done(@PathParam("id") long id) {
+        long me = ctx.currentMember().require();
+        Booths.Row b = booths.requireManaged(id);
+        if (!Booths.CONFIRMED.equals(b.status()) && !Booths.PLANNED.equals(b.status())) {
+            throw PluginProblem.conflict("Only a planned or confirmed booth is done; this one is " + b.status().toLowerCase() + ".", "status")
+                    .withCode("booths.wrong-status");
+        }
+        if (java.time.Instant.now().isBefore(b.firstOpensAt())) {
+            throw PluginProblem.conflict("A booth is done once it has opened.", "status").withCode("booths.not-yet");
+        }
+        booths.markDone(b);
+        int paid = staffing.payOut(b);
+        ctx.log().info("event=booths.done booth=" + id + " paid=" + paid);
+        return booths.view(id, me);
+    }
+
+    // ---- slots and staffing ----
+
+    @PUT
+    @Path("slots/{id}")
+    public Booth editSlot(@PathParam("id") long id, SlotForm f) {
+        return booths.editSlot(id, f);
+    }
+
+    @DELETE
+    @Path("slots/{id}")
+    public Response deleteSlot(@PathParam("id") long id) {
+        booths.deleteSlot(id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("slots/{id}/roles/{role}/signup")
+    public SignupView signUp(@PathParam("id") long id, @PathParam("role") String role) {
+        return staffing.signUp(id, role);
+    }
+
+    @DELETE
+    @Path("slots/{id}/roles/{role}/signup")
+    public Response cancelSignup(@PathParam("id") long id, @PathParam("role") String role) {
+        staffing.cancel(id, role);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("my/slots")
+    public List<MySlot> mySlots() {
+        return staffing.mine();
+    }
+
+    @GET
+    @Path("open-slots")
+    public List<OpenSlot> openSlots(@QueryParam("city") Long city) {
+        return staffing.openSlots(city);
+    }
+
+    @GET
+    @Path("staffing")
+    public List<OpenSlot> staffing(@QueryParam("city") Long city) {
+        return staffing.gaps(city);
+    }
+
+    @POST
+    @Path("slots/{id}/ask")
+    public Asked ask(@PathParam("id") long id) {
+        return staffing.ask(id);
+    }
+
+    /** Organisers grant the lead qualification (e.g. product training done). */
+    @POST
+    @Path("qualifications")
+    public Response grant(QualificationForm f) {
+        long me = ctx.currentMember().require();
+        if (!ctx.currentMember().isOrganiser()) {
+            throw PluginProblem.forbidden("Organisers grant qualifications.");
+        }
+        if (f == null || f.memberId == null) {
+            throw PluginProblem.invalid("Give the memberId.", "memberId");
+        }
+        String code = org.popcorn.plugins.support.Check.code(f.code, "code");
+        return Response.status(201).entity(ctx.qualifications().grant(f.memberId, code, me, null)).build();
+    }
+
+    @DELETE
+    @Path("qualifications/{memberId}/{code}")
+    public Response revoke(@PathParam("memberId") long memberId, @PathParam("code") String code) {
+        ctx.currentMember().require();
+        if (!ctx.currentMember().isOrganiser()) {
+            throw PluginProblem.forbidden("Organisers revoke qualifications.");
+        }
+        ctx.qualifications().revoke(memberId, code);
+        return Response.noContent().build();
+    }
+
+    // ---- kit ----
+
+    @GET
+    @Path("booths/{id}/kit")
+    public List<KitItem> kit(@PathParam("id") long id) {
+        return kit.list(id);
+    }
+
+    @POST
+    @Path("booths/{id}/kit")
+    public Response addKit(@PathParam("id") long id, KitForm f) {
+        return Response.status(201).entity(kit.add(id, f)).build();
+    }
+
+    @PUT
+    @Path("kit/{id}")
+    public KitItem updateKit(@PathParam("id") long id, KitForm f) {
+        return kit.update(id, f);
+    }
+
+    @DELETE
+    @Path("kit/{id}")
+    public Response deleteKit(@PathParam("id") long id) {
+        kit.delete(id);
+        return Response.noContent().build();
+    }
+
+    // ---- at the booth ----
+
+    @GET
+    @Path("consent-texts")
+    public List<ConsentText> consentTexts(@QueryParam("locale") String locale) {
+        return at.texts(locale);
+    }
+
+    @POST
+    @Path("slots/{id}/tallies")
+    public TallyResult record(@PathParam("id") long id, TallyBatch batch) {
+        return at.record(id, batch);
+    }
+
+    @GET
+    @Path("slots/{id}/tallies")
+    public Tallies tallies(@PathParam("id") long id) {
+        return at.tallies(id);
+    }
+
+    @POST
+    @Path("slots/{id}/leads")
+    public Response capture(@PathParam("id") long id, LeadForm f) {
+        AtBooth.Captured c = at.capture(id, f);
+        return Response.status(c.created() ? 201 : 200).entity(c.lead()).build();
+    }
+
+    // ---- leads and reports ----
+
+    @GET
+    @Path("booths/{id}/leads")
+    public Page<Lead> leads(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        int[] ps = paging(page, size);
+        return leads.list(id, ps[0], ps[1]);
+    }
+
+    @GET
+    @Path("booths/{id}/leads.csv")
+    @Produces("text/csv")
+    public Response leadsCsv(@PathParam("id") long id) {
+        return Response.ok(leads.csv(id)).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"booth-" + id + "-leads.csv\"").build();
+    }
+
+    @DELETE
+    @Path("leads/{id}")
+    public Response erase(@PathParam("id") long id) {
+        leads.eraseOnRequest(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("booths/{id}/report")
+    public Report report(@PathParam("id") long id) {
+        return reports.booth(id);
+    }
+
+    @GET
+    @Path("reports/city/{cityId}")
+    public Report cityReport(@PathParam("cityId") long cityId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return reports.city(cityId, from, to);
+    }
+}
