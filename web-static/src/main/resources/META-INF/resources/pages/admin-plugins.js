@@ -107,6 +107,24 @@ function settingsForm(p) {
     h('h3', { id: `${form.dataset.testid}-h` }, t('plugins.settings')), form);
 }
 
+/** "Deliver again": the failed event goes to the plugin's listener once more, with the same event id. */
+function replayButton(p, f) {
+  const box = h('span', { role: 'status' });
+  const b = h('button', { type: 'button', dataset: { testid: `plugin-replay-${f.id}` } }, t('plugins.replay'));
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try {
+      await api.post(`/api/admin/plugins/${enc(p.id)}/failures/${f.id}/replay`);
+      clear(box, t('plugins.replayed'));
+      announce(t('plugins.replayed'));
+    } catch (err) {
+      b.disabled = false;
+      clear(box, err.detail || err.message || String(err));
+    }
+  });
+  return h('span', null, h('strong', null, t('plugins.gaveUp')), ' ', b, ' ', box);
+}
+
 function failuresDetails(p) {
   const body = h('div', { class: 'plugin-failures-body' });
   let loaded = false;
@@ -124,6 +142,10 @@ function failuresDetails(p) {
         { label: t('plugins.eventType'), cell: (f) => h('code', null, f.eventType || '–') },
         { label: t('plugins.eventId'), class: 'num', cell: (f) => String(f.eventId ?? '–') },
         { label: t('plugins.error'), cell: (f) => h('span', { class: 'plugin-error' }, f.error || '–') },
+        { label: t('plugins.attempts'), class: 'num', cell: (f) => String(f.attempts ?? '–') },
+        { label: t('plugins.deliveryStatus'), cell: (f) => (f.status === 'FAILED'
+          ? replayButton(p, f)
+          : h('span', null, t('plugins.retryingAt'), ' ', h('time', { datetime: f.nextAttemptAt }, formatDateTime(f.nextAttemptAt)))) },
       ], list, { caption: t('plugins.failuresCaption', { count: list.length }) }) : notice(t('plugins.noFailures')));
     } catch (err) {
       loaded = false;

@@ -2,8 +2,6 @@ package org.popcorn.server.plugin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -43,8 +41,11 @@ public class AdminPluginResource {
     @Inject
     PluginSettingsStore settings;
 
-    @PersistenceContext(unitName = "popcorn")
-    EntityManager em;
+    @Inject
+    PluginDeliveries deliveries;
+
+    @Inject
+    PluginEventBridge events;
 
     @PUT
     @Path("{id}")
@@ -52,7 +53,9 @@ public class AdminPluginResource {
             + "its pages leave the navigation. Survives restarts.")
     public PluginViews.PluginView toggle(@PathParam("id") String id, @Valid @NotNull(message = "Send {\"enabled\": true|false}.") PluginViews.Toggle t) {
         caller.requireAdmin();
-        return assembler.view(host.setEnabled(id, t.enabled, caller.requireMemberId()));
+        PluginViews.PluginView view = assembler.view(host.setEnabled(id, t.enabled, caller.requireMemberId()));
+        events.wake(); // what happened while it was disabled is delivered now
+        return view;
     }
 
     @POST
@@ -87,21 +90,40 @@ public class AdminPluginResource {
 
     @GET
     @Path("{id}/failures")
-    @Operation(summary = "Event deliveries to this plugin that failed", description = "Newest first, at most 100.")
+    @Operation(summary = "Event deliveries to this plugin that failed",
+            description = "Newest first, at most 100: those still being retried (status PENDING, with nextAttemptAt) and those given up "
+                    + "after the last attempt (FAILED), each with its last error.")
     public List<PluginViews.Failure> failures(@PathParam("id") String id) {
         caller.requireAdmin();
         host.plugin(id);
         List<PluginViews.Failure> out = new ArrayList<>();
-        for (PluginEventFailure r : em.createQuery("select f from PluginEventFailure f where f.pluginId = :p order by f.id desc",
-                PluginEventFailure.class).setParameter("p", id).setMaxResults(100).getResultList()) {
-            PluginViews.Failure f = new PluginViews.Failure();
-            f.id = r.id;
-            f.eventId = r.eventId;
-            f.eventType = r.eventType;
-            f.error = r.error;
-            f.failedAt = r.failedAt;
-            out.add(f);
+        for (Object[] row : deliveries.failedTo(id, 100)) {
+            out.add(failure((PluginDelivery) row[0], (String) row[1]));
         }
         return out;
+    }
+
+    @POST
+    @Path("{id}/failures/{deliveryId}/replay")
+    @Operation(summary = "Deliver a failed event again", description = "Now, with a fresh set of attempts; the listener gets the same event id.")
+    public PluginViews.Failure replay(@PathParam("id") String id, @PathParam("deliveryId") long deliveryId) {
+        caller.requireAdmin();
+        host.plugin(id);
+        PluginDelivery d = deliveries.replay(id, deliveryId, java.time.Instant.now());
+        events.wake();
+        return failure(d, null);
+    }
+
+    private static PluginViews.Failure failure(PluginDelivery d, String type) {
+        PluginViews.Failure f = new PluginViews.Failure();
+        f.id = d.id;
+        f.eventId = d.eventId;
+        f.eventType = type;
+        f.error = d.lastError;
+        f.failedAt = d.lastFailedAt;
+        f.attempts = d.attempts;
+        f.status = d.status.name();
+        f.nextAttemptAt = d.status == PluginDelivery.Status.PENDING ? d.nextAttemptAt : null;
+        return f;
     }
 }

@@ -84,11 +84,18 @@ public final class PluginViews {
     /** An event delivery that failed. */
     @Schema(name = "PluginEventFailure")
     public static class Failure {
+        @Schema(description = "The delivery's id (for replay)")
         public long id;
+        @Schema(description = "The event's stable id, as listeners see it")
         public long eventId;
         public String eventType;
+        @Schema(description = "The last attempt's error")
         public String error;
         public Instant failedAt;
+        public int attempts;
+        @Schema(description = "PENDING: retried at nextAttemptAt; FAILED: given up until replayed")
+        public String status;
+        public Instant nextAttemptAt;
     }
 
     /** Enable or disable. */

@@ -174,6 +174,24 @@ class PluginPlatformIT {
         awaitTrue(() -> api.get("api/admin/plugins/probe/failures", admin).body().contains("probe listener fails on purpose"),
                 "the failure is recorded for admins");
         assertEquals(1, api.get("api/rounds/" + id + "/results", null).json().getInt("ballots"));
+        // it is retried with back-off (still PENDING, a next attempt planned) and an admin can have it delivered again now
+        jakarta.json.JsonObject failure = api.get("api/admin/plugins/probe/failures", admin).jsonValue().asJsonArray().getJsonObject(0);
+        assertEquals("ballot.cast", failure.getString("eventType"));
+        assertEquals("PENDING", failure.getString("status"), failure.toString());
+        assertTrue(failure.getInt("attempts") >= 1);
+        assertTrue(failure.containsKey("nextAttemptAt"));
+        String firstFailure = failure.getString("failedAt");
+        long delivery = failure.getJsonNumber("id").longValue();
+        assertEquals(403, api.post("api/admin/plugins/probe/failures/" + delivery + "/replay", null, api.member("replay-fan", a)).status());
+        Reply replay = api.post("api/admin/plugins/probe/failures/" + delivery + "/replay", null, admin);
+        assertEquals(200, replay.status(), replay.toString());
+        assertEquals(0, replay.json().getInt("attempts"), "a fresh set of attempts");
+        awaitTrue(() -> {
+            // listed again once the replayed attempt failed (a delivery with no failed attempt is not listed)
+            return api.get("api/admin/plugins/probe/failures", admin).jsonValue().asJsonArray().stream()
+                    .map(jakarta.json.JsonObject.class::cast).filter(f -> f.getJsonNumber("id").longValue() == delivery)
+                    .anyMatch(f -> !f.getString("failedAt").equals(firstFailure));
+        }, "the replayed delivery reached the listener again (which fails again, on purpose)");
     }
 
     @Test
@@ -192,9 +210,12 @@ class PluginPlatformIT {
         assertFalse(api.get("api/ui/navigation", null).body().contains("probe"), "its page leaves the navigation");
         assertEquals(404, api.send("GET", "plugins/probe/index.html", null, null, null).status());
         assertEquals(409, api.put("api/admin/plugins/explodes", "{\"enabled\":true}", admin).status(), "a failed plugin cannot be enabled");
+        api.member("while-off", api.cityId("Shanghai")); // member.registered, while the probe listens to nothing
 
         assertEquals("STARTED", api.put("api/admin/plugins/probe", "{\"enabled\":true}", admin).json().getString("state"));
         assertEquals(200, api.get("api/plugins/probe/notes", null).status());
+        awaitTrue(() -> api.get("api/plugins/probe/notes", null).body().contains("welcome while-off"),
+                "what happened while it was disabled is delivered once it is enabled again");
 
         Reply bad = api.put("api/admin/plugins/probe/settings", "{\"max-notes\":\"many\"}", admin);
         assertEquals(422, bad.status());
