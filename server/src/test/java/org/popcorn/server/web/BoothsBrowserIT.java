@@ -1,0 +1,195 @@
+package org.popcorn.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.chromium.HasNetworkConditions;
+import org.popcorn.server.support.Api;
+
+/**
+ * The booths plugin's phone page in a real headless Chromium against the real server, without a network: a volunteer
+ * holding a confirmed place in a slot counts visitors and a demo and captures a lead with its consent while the browser
+ * is offline (DevTools network emulation); nothing reaches the server; back online, the page's queue is sent and the
+ * server holds each count and the lead exactly once, also after a reload.
+ */
+class BoothsBrowserIT extends BrowserTest {
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        newWait();
+        desktopSize();
+    }
+
+    void openAs(String token, String hash) {
+        driver.get(site());
+        js("localStorage.setItem('popcorn.token', arguments[0]); localStorage.setItem('popcorn.lang', 'en');", token);
+        driver.get(site() + hash);
+        driver.navigate().refresh();
+    }
+
+    /** The browser's network on or off (the test's own HTTP client is not affected). */
+    void network(boolean online) {
+        try {
+            ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+            conditions.setOffline(!online);
+            ((HasNetworkConditions) driver).setNetworkConditions(conditions);
+        } catch (WebDriverException | ClassCastException unsupported) {
+            HasCdp cdp = (HasCdp) driver;
+            cdp.executeCdpCommand("Network.enable", Map.of());
+            cdp.executeCdpCommand("Network.emulateNetworkConditions",
+                    Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+    }
+
+    By testid(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    String textOf(String id) {
+        return driver.findElement(testid(id)).getText().trim();
+    }
+
+    String state() {
+        return driver.findElement(testid("at-status")).getDomAttribute("data-state");
+    }
+
+    @Test
+    void countsAndALeadTakenOfflineReachTheServerOnceBackOnline() throws Exception {
+        String admin = api.adminToken();
+        long chengdu = api.cityId("Chengdu");
+        String zone = api.get("api/cities/" + chengdu, null).json().getString("timeZone");
+        String org = api.member("bb-org", chengdu);
+        assertEquals(200, api.put("api/admin/members/bb-org/organiser/" + chengdu, null, admin).status());
+
+        Api.Reply product = api.post("api/plugins/booths/products",
+                "{\"code\":\"bb-hub\",\"name\":\"Browser hub\",\"description\":\"The hub that runs the home\"}", org);
+        assertEquals(201, product.status(), product.toString());
+        long productId = product.json().getJsonNumber("id").longValue();
+
+        // Tomorrow 10:00-12:00 in the city's time, cut into two slots of an hour: sign-up is open until a slot begins.
+        LocalDate tomorrow = LocalDate.now(ZoneId.of(zone)).plusDays(1);
+        Api.Reply created = api.post("api/plugins/booths/booths", "{\"cityId\":" + chengdu + ",\"compound\":\"Browser Garden\","
+                + "\"address\":\"Gate 2, by the fountain\",\"latitude\":30.5728,\"longitude\":104.0668,\"productIds\":[" + productId + "],"
+                + "\"slotMinutes\":60,\"volunteersPerSlot\":2,\"lead\":false,\"leadMinLevel\":null,\"leadQualification\":null,"
+                + "\"openings\":[{\"date\":\"" + tomorrow + "\",\"opens\":\"10:00\",\"closes\":\"12:00\"}]}", org);
+        assertEquals(201, created.status(), created.toString());
+        assertEquals("PLANNED", created.json().getString("status"), "an organiser's booth is planned at once");
+        long boothId = created.json().getJsonNumber("id").longValue();
+        JsonArray slots = api.get("api/plugins/booths/booths/" + boothId, org).json().getJsonArray("slots");
+        assertEquals(2, slots.size(), slots.toString());
+        long slotId = slots.stream().map(JsonValue::asJsonObject)
+                .min(Comparator.comparing((JsonObject s) -> Instant.parse(s.getString("startsAt"))))
+                .orElseThrow().getJsonNumber("id").longValue();
+
+        String fan = api.member("bb-fan", chengdu);
+        long fanId = api.get("api/me", fan).json().getJsonNumber("id").longValue();
+        Api.Reply signup = api.put("api/plugins/booths/slots/" + slotId + "/roles/volunteer/signup", null, fan);
+        assertTrue(signup.status() == 200 || signup.status() == 201, signup.toString());
+        assertEquals("CONFIRMED", signup.json().getString("status"), signup.toString());
+
+        // The booth page offers the phone page of the slot the fan holds.
+        openAs(fan, "#/p/booths/booth/" + boothId);
+        assertEquals("Browser Garden", visible(By.cssSelector("main h1")).getText());
+        visible(testid("at-link-" + slotId));
+
+        // At the booth, on a phone: the page is loaded and has sent nothing yet.
+        phoneSize();
+        openAs(fan, "#/p/booths/at/" + slotId);
+        visible(testid("at-demo-" + productId));
+        visible(testid("lead-consent-product-contact"));
+        wait.until(d -> "0".equals(textOf("at-queued")) && "online".equals(state()));
+
+        try {
+            network(false);
+            click(testid("at-visitor"));
+            click(testid("at-visitor"));
+            click(testid("at-visitor"));
+            click(testid("at-demo-" + productId));
+            type(testid("lead-name"), "Wang Fang");
+            type(testid("lead-contact"), "wang.fang@example.org");
+            click(testid("lead-consent-product-contact"));
+            click(testid("lead-submit"));
+            visible(testid("lead-queued"));
+
+            // 3 visitors + 1 demo + 1 lead wait on the phone, counted on the screen; the server has none of them.
+            wait.until(d -> "5".equals(textOf("at-queued")));
+            wait.until(d -> "offline".equals(state()));
+            assertTrue(textOf("at-status").contains("Offline"), textOf("at-status"));
+            assertEquals("3", textOf("at-total-visitors"));
+            assertEquals("1", textOf("at-total-demo-" + productId));
+            JsonObject offline = api.get("api/plugins/booths/slots/" + slotId + "/tallies", fan).json();
+            assertEquals(0, offline.getJsonNumber("visitors").longValue(), offline.toString());
+            assertEquals(0, demosOf(offline, productId), offline.toString());
+            JsonObject noLeads = api.get("api/plugins/booths/booths/" + boothId + "/leads", org).json();
+            assertEquals(0, noLeads.getInt("total"), noLeads.toString());
+        } finally {
+            network(true);
+        }
+
+        // Back online, the queue empties and the server holds each entry once.
+        wait.until(d -> "0".equals(textOf("at-queued")));
+        wait.until(d -> "online".equals(state()));
+        assertCounts(slotId, boothId, fan, org, productId);
+        desktopSize();
+        shot("booths-at");
+
+        // A reload sends nothing again: the queue is gone, the page shows the server's counts.
+        phoneSize();
+        driver.navigate().refresh();
+        visible(testid("at-demo-" + productId));
+        wait.until(d -> "3".equals(textOf("at-total-visitors")) && "0".equals(textOf("at-queued")));
+        assertEquals(Boolean.TRUE, js("return localStorage.getItem(arguments[0]) === null;", "popcorn.booths.queue." + fanId + "." + slotId),
+                "nothing is left in the phone's queue");
+        // Nothing to wait for but an absence: give a wrong resend more than the page's 5-second flush interval.
+        Thread.sleep(6_000);
+        assertCounts(slotId, boothId, fan, org, productId);
+        assertEquals("3", textOf("at-total-visitors"));
+        assertEquals("1", textOf("at-total-demo-" + productId));
+        desktopSize();
+    }
+
+    /** Exactly 3 visitors, 1 demo of the product, no question, and exactly one lead with its product-contact consent. */
+    void assertCounts(long slotId, long boothId, String fan, String org, long productId) {
+        JsonObject tallies = api.get("api/plugins/booths/slots/" + slotId + "/tallies", fan).json();
+        assertEquals(3, tallies.getJsonNumber("visitors").longValue(), tallies.toString());
+        assertEquals(0, tallies.getJsonNumber("questions").longValue(), tallies.toString());
+        assertEquals(1, demosOf(tallies, productId), tallies.toString());
+        long allDemos = tallies.getJsonArray("demos").stream().map(JsonValue::asJsonObject)
+                .mapToLong(d -> d.getJsonNumber("count").longValue()).sum();
+        assertEquals(1, allDemos, tallies.toString());
+
+        JsonObject leads = api.get("api/plugins/booths/booths/" + boothId + "/leads", org).json();
+        assertEquals(1, leads.getInt("total"), leads.toString());
+        JsonArray items = leads.getJsonArray("items");
+        assertEquals(1, items.size(), leads.toString());
+        JsonObject lead = items.getJsonObject(0);
+        assertEquals("Wang Fang", lead.getString("name"), lead.toString());
+        assertEquals("wang.fang@example.org", lead.getString("contact"), lead.toString());
+        assertTrue(lead.getJsonArray("consents").stream().map(JsonValue::asJsonObject)
+                .anyMatch(c -> "product-contact".equals(c.getString("purpose")) && (!c.containsKey("withdrawnAt") || c.isNull("withdrawnAt"))),
+                "the lead holds its product-contact consent: " + lead);
+    }
+
+    static long demosOf(JsonObject tallies, long productId) {
+        return tallies.getJsonArray("demos").stream().map(JsonValue::asJsonObject)
+                .filter(d -> d.getJsonNumber("productId").longValue() == productId)
+                .mapToLong(d -> d.getJsonNumber("count").longValue()).sum();
+    }
+}
