@@ -45,6 +45,8 @@ public class VoteBench {
             rsvp(Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4], Integer.parseInt(args[5]));
         } else if (phase.equals("charity")) {
             charity(args[2], Integer.parseInt(args[3]));
+        } else if (phase.equals("wrk-setup")) {
+            wrkSetup(args[2], Integer.parseInt(args[3]), java.nio.file.Path.of(args[4]));
         } else if (phase.equals("results")) {
             long round = Long.parseLong(args[2]);
             int requests = Integer.parseInt(args[3]);
@@ -64,21 +66,8 @@ public class VoteBench {
                 + "],\"mode\":\"APPROVAL\",\"maxChoices\":2,\"sizeBrackets\":[50,200,1000]}", admin).body();
         long roundId = Long.parseLong(field(round, "id"));
         send("POST", "api/rounds/" + roundId + "/open", null, admin);
-        int members = clients * 4;
-        List<String> tokens = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<String>> reg = new ArrayList<>();
-        for (int i = 0; i < members; i++) {
-            String h = "bench-" + System.nanoTime() % 1_000_000_000L + "-" + i;
-            reg.add(pool.submit(() -> {
-                send("POST", "api/auth/register", "{\"handle\":\"" + h + "\",\"displayName\":\"b\",\"email\":\"" + h
-                        + "@example.org\",\"password\":\"bench-password\",\"homeCityId\":" + city1 + "}", null);
-                return login(h, "bench-password");
-            }));
-        }
-        for (Future<String> f : reg) {
-            tokens.add(f.get());
-        }
+        List<String> tokens = registerMembers(clients * 4, city1, "bench-" + System.nanoTime() % 1_000_000_000L);
         long[] cities = {city1, city2, city3};
         run("ballots(" + clients + " clients)", clients, seconds, pool, (c, i) -> {
             ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -101,21 +90,7 @@ public class VoteBench {
         send("PUT", "api/admin/members/" + orgHandle + "/organiser/" + city, null, admin);
         String org = login(orgHandle, "bench-password");
         int members = 500;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(clients, 64));
-        List<Future<String>> reg = new ArrayList<>();
-        for (int i = 0; i < members; i++) {
-            String h = "bench-r" + tag + "-" + i;
-            reg.add(pool.submit(() -> {
-                send("POST", "api/auth/register", "{\"handle\":\"" + h + "\",\"displayName\":\"b\",\"email\":\"" + h
-                        + "@example.org\",\"password\":\"bench-password\",\"homeCityId\":" + city + "}", null);
-                return login(h, "bench-password");
-            }));
-        }
-        List<String> tokens = new ArrayList<>();
-        for (Future<String> f : reg) {
-            tokens.add(f.get());
-        }
-        pool.shutdownNow();
+        List<String> tokens = registerMembers(members, city, "bench-r" + tag);
 
         // bursts: every member RSVPs at the same instant for a meetup with 50 seats
         List<Long> burstLatencies = new ArrayList<>();
@@ -207,21 +182,7 @@ public class VoteBench {
         if (shiftIds.size() != 20) {
             throw new IllegalStateException("expected 20 shifts in " + a.body());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        List<Future<String>> reg = new ArrayList<>();
-        for (int i = 0; i < volunteers; i++) {
-            String h = "bench-v" + tag + "-" + i;
-            reg.add(pool.submit(() -> {
-                send("POST", "api/auth/register", "{\"handle\":\"" + h + "\",\"displayName\":\"v\",\"email\":\"" + h
-                        + "@example.org\",\"password\":\"bench-password\",\"homeCityId\":" + city + "}", null);
-                return login(h, "bench-password");
-            }));
-        }
-        List<String> tokens = new ArrayList<>();
-        for (Future<String> f : reg) {
-            tokens.add(f.get());
-        }
-        pool.shutdownNow();
+        List<String> tokens = registerMembers(volunteers, city, "bench-v" + tag);
         ExecutorService burst = Executors.newFixedThreadPool(volunteers);
         for (String what : List.of("signup", "ping")) {
             java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
@@ -260,6 +221,82 @@ public class VoteBench {
             }
         }
         System.out.println("burst checked: every shift has exactly its capacity taken and the rest waiting");
+    }
+
+    /** Registers {@code n} members living in {@code city} (handles {@code prefix-0} …), 64 at a time; answers their tokens. */
+    static List<String> registerMembers(int n, long city, String prefix) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            List<Future<String>> reg = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String h = prefix + "-" + i;
+                reg.add(pool.submit(() -> {
+                    send("POST", "api/auth/register", "{\"handle\":\"" + h + "\",\"displayName\":\"b\",\"email\":\"" + h
+                            + "@example.org\",\"password\":\"bench-password\",\"homeCityId\":" + city + "}", null);
+                    return login(h, "bench-password");
+                }));
+            }
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> f : reg) {
+                tokens.add(f.get());
+            }
+            return tokens;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Prepares the wrk scenarios (bench/wrk/*.lua) and writes what their scripts read into {@code dir}: tokens.txt
+     * (members), round.txt and cities.txt (an open round and its candidates), slot.txt, product.txt and
+     * slot-tokens.txt (a booth slot and the volunteers holding it, for counts from the phone page).
+     */
+    static void wrkSetup(String adminPassword, int members, java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        String admin = login("bench-admin", adminPassword);
+        long city1 = firstCity("Chengdu");
+        long city2 = firstCity("Shanghai");
+        long city3 = firstCity("Wuhan");
+        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        Instant now = Instant.now();
+        String round = send("POST", "api/rounds", "{\"title\":\"wrk round\",\"opensAt\":\"" + now.minusSeconds(5)
+                + "\",\"closesAt\":\"" + now.plusSeconds(7200) + "\",\"candidateCityIds\":[" + city1 + "," + city2 + "," + city3
+                + "],\"mode\":\"APPROVAL\",\"maxChoices\":2,\"sizeBrackets\":[50,200,1000]}", admin).body();
+        long roundId = Long.parseLong(field(round, "id"));
+        send("POST", "api/rounds/" + roundId + "/open", null, admin);
+        List<String> tokens = registerMembers(members, city1, "bench-w" + tag);
+        java.nio.file.Files.write(dir.resolve("tokens.txt"), tokens);
+        java.nio.file.Files.writeString(dir.resolve("round.txt"), roundId + "\n");
+        java.nio.file.Files.write(dir.resolve("cities.txt"), List.of(String.valueOf(city1), String.valueOf(city2), String.valueOf(city3)));
+
+        HttpResponse<String> p = send("POST", "api/plugins/booths/products", "{\"code\":\"bench-" + tag + "\",\"name\":\"Bench hub\"}", admin);
+        if (p.statusCode() != 201) {
+            throw new IllegalStateException("create product: " + p.statusCode() + " " + p.body());
+        }
+        String product = field(p.body(), "id");
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
+        HttpResponse<String> b = send("POST", "api/plugins/booths/booths", "{\"cityId\":" + city1 + ",\"compound\":\"Bench Court\","
+                + "\"address\":\"Gate 1\",\"productIds\":[" + product + "],\"slotMinutes\":120,\"volunteersPerSlot\":50,\"lead\":false,"
+                + "\"openings\":[{\"date\":\"" + day + "\",\"opens\":\"10:00\",\"closes\":\"12:00\"}]}", admin);
+        if (b.statusCode() != 201) {
+            throw new IllegalStateException("create booth: " + b.statusCode() + " " + b.body());
+        }
+        Matcher slot = Pattern.compile("\"id\":(\\d+)").matcher(b.body());
+        int slots = b.body().indexOf("\"slots\":[");
+        if (slots < 0 || !slot.find(slots)) {
+            throw new IllegalStateException("no slot in " + b.body());
+        }
+        List<String> holders = tokens.subList(0, Math.min(50, tokens.size()));
+        for (String t : holders) {
+            HttpResponse<String> j = send("PUT", "api/plugins/booths/slots/" + slot.group(1) + "/roles/volunteer/signup", null, t);
+            if (j.statusCode() != 200) {
+                throw new IllegalStateException("sign up for the slot: " + j.statusCode() + " " + j.body());
+            }
+        }
+        java.nio.file.Files.writeString(dir.resolve("slot.txt"), slot.group(1) + "\n");
+        java.nio.file.Files.writeString(dir.resolve("product.txt"), product + "\n");
+        java.nio.file.Files.write(dir.resolve("slot-tokens.txt"), holders);
+        System.out.println("wrk-setup: " + tokens.size() + " members, round " + roundId + ", slot " + slot.group(1) + " held by " + holders.size());
     }
 
     static long meetup(String org, long city, String title) throws Exception {

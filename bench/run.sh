@@ -2,7 +2,12 @@
 # Popcorn benchmarks. Needs a built jar (and ./plugins/meetups.jar): ./mvnw -B package -DskipTests
 #   bench/run.sh [votes|rsvp|charity|all] [clients=64] [seconds=20] [ballots=1000000, or for rsvp: bursts=5]
 #   bench/run.sh charity [volunteers=1000]
-# "all" (the default) runs votes and rsvp.
+#   bench/run.sh wrk [connections=64] [seconds=15]
+# "all" (the default) runs wrk, votes and rsvp.
+# wrk (Debian's package; apt-get install -y wrk): the load generator that is not the bottleneck. Each scenario
+#   (bench/wrk/*.lua) runs for <seconds> with <connections> connections, between no-op GET /api/ping runs that give
+#   the ceiling: ballots (members changing ballots in one open round), city search, the meetups list, /openapi, and
+#   counts from the demo booths' phone page.
 # Measures, against a real server on this machine:
 #   1. ballots/s and p50/p99 with <clients> concurrent clients casting and changing ballots, and in the same run the
 #      no-op GET /api/ping with the same clients (the ceiling of this server here);
@@ -13,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHAT=all
-case "${1:-}" in votes|rsvp|charity|all) WHAT=$1; shift ;; esac
+case "${1:-}" in votes|rsvp|charity|wrk|all) WHAT=$1; shift ;; esac
 CLIENTS=${1:-64}
 SECONDS_PER_PHASE=${2:-20}
 BALLOTS=${3:-1000000}
@@ -39,6 +44,7 @@ stop() {
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
   grep -h -A4 "event=request.failed" "$DATA"/server-*.log >> bench/last-errors.log 2>/dev/null || true
 }
+trap 'kill "${SERVER:-}" 2>/dev/null || true' EXIT # a failed phase must not leave its server holding the port
 : > bench/last-errors.log
 
 if [ "$WHAT" = charity ]; then
@@ -47,6 +53,29 @@ if [ "$WHAT" = charity ]; then
   echo "== charity: $VOLUNTEERS volunteers signing up at once for 20 shifts, beside the same burst of pings"
   start 3
   java bench/VoteBench.java "$URL" charity "$ADMIN_PW" "$VOLUNTEERS" | tee -a "$OUT"
+  stop
+  rm -rf "${DATA:?}"/*
+fi
+if [ "$WHAT" = wrk ] || [ "$WHAT" = all ]; then
+  command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+  [ -f plugins/booths.jar ] || { echo "the booths plugin is missing: ./mvnw -B package -DskipTests" >&2; exit 1; }
+  WRK_SECONDS=$SECONDS_PER_PHASE
+  echo "== wrk: $CLIENTS connections, ${WRK_SECONDS}s per scenario"
+  start 4
+  java bench/VoteBench.java "$URL" wrk-setup "$ADMIN_PW" 256 "$DATA/wrk" | tee -a "$OUT"
+  scenario() { # name script [path]
+    BENCH_NAME=$1 BENCH_DIR=$DATA/wrk BENCH_PATH=${3:-} wrk -t2 -c"$CLIENTS" -d"${WRK_SECONDS}s" --timeout 10s -s "bench/wrk/$2" "$URL" \
+      | grep -E '^\S+.* requests=' | tee -a "$OUT"
+  }
+  scenario "ping(warm-up: the JIT still compiling)" get.lua /api/ping
+  scenario "ping(ceiling)" get.lua /api/ping
+  scenario "ballots(256 members)" ballot.lua
+  scenario "ping(ceiling)" get.lua /api/ping
+  scenario "city-search(q=bei)" get.lua "/api/cities?q=bei"
+  scenario "meetups-list" get.lua /api/plugins/meetups/meetups
+  scenario "openapi" get.lua /openapi
+  scenario "booth-counts(50 volunteers)" tally.lua
+  scenario "ping(ceiling)" get.lua /api/ping
   stop
   rm -rf "${DATA:?}"/*
 fi
@@ -74,7 +103,7 @@ fi
 {
   echo
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $WHAT: $CLIENTS clients, ${SECONDS_PER_PHASE}s phases\
-$(case $WHAT in rsvp) echo ", $BURSTS RSVP bursts" ;; charity) echo ", ${VOLUNTEERS:-1000} volunteers" ;; *) echo ", $BALLOTS seeded ballots" ;; esac)"
+$(case $WHAT in rsvp) echo ", $BURSTS RSVP bursts" ;; charity) echo ", ${VOLUNTEERS:-1000} volunteers" ;; wrk) echo " (wrk -t2)" ;; *) echo ", $BALLOTS seeded ballots" ;; esac)"
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB;"\
        "$(java -version 2>&1 | head -1); H2 file database (WRITE_DELAY=0); client and server on the same machine."
   echo '```'

@@ -75,6 +75,14 @@ public class PluginHost {
     private PopcornPluginManager manager;
     private final Map<String, HostedPlugin> plugins = new LinkedHashMap<>();
 
+    /** Counts changes to the set of plugins and their states, so what is derived from them (the API document) can be kept. */
+    private volatile long generation;
+
+    /** Changes whenever a plugin is loaded, enabled or disabled. */
+    public long generation() {
+        return generation;
+    }
+
     /** Loads and starts every plugin jar in the directory. */
     public synchronized void start() {
         Path dir = Path.of(pluginsDir).toAbsolutePath().normalize();
@@ -95,6 +103,7 @@ public class PluginHost {
     }
 
     private void scan(Path dir) {
+        generation++;
         if (!Files.isDirectory(dir)) {
             LOG.info(() -> "event=plugins.none dir=" + dir + " reason=\"no such directory\"");
             return;
@@ -271,6 +280,7 @@ public class PluginHost {
             throw ProblemException.conflict("Plugin '" + id + "' failed to start (" + p.reason + "); fix it and rescan.", "enabled");
         }
         states.set(id, enabled, adminId);
+        generation++;
         p.state = enabled ? HostedPlugin.State.STARTED : HostedPlugin.State.DISABLED;
         p.reason = enabled ? null : "disabled by an admin";
         LOG.info(() -> "event=plugin." + (enabled ? "enabled" : "disabled") + " plugin=" + id + " by=" + adminId);
