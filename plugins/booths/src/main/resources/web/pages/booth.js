@@ -1,7 +1,7 @@
 // One booth: #/p/booths/booth/<id>. Where (compound, address, city), its status, the products it shows, its opening
 // hours and its slots in the city's time zone with a sign-up or cancel button per role (volunteer, demo lead). The
-// booth's organisers also move its status, edit or remove slots, and open its kit, leads, report and phone pages;
-// volunteers holding a confirmed place open the phone page of their slot.
+// booth's organisers also move its status, edit or remove slots, see who holds or waits for each slot (the roster),
+// and open its kit, leads, report and phone pages; volunteers holding a confirmed place open the phone page of their slot.
 
 import {
   pluginApi, t, h, clear, notice, alertBox, showAlert, announce, formatDateTime, formatNumber, getLocale, table, uid,
@@ -65,6 +65,43 @@ function manages(booth, me) {
     || (me.organiserOf || []).some((c) => String(c.id ?? c.cityId) === String(booth.cityId));
 }
 
+const ROSTER_ORDER = { CONFIRMED: 0, OFFERED: 1, WAITING: 2 };
+
+/** The roster's entries by slot id, each slot's in order: confirmed, offered, then waiting by position. */
+function rosterBySlot(entries) {
+  const by = new Map();
+  (Array.isArray(entries) ? entries : []).forEach((e) => {
+    const key = String(e.slotId);
+    if (!by.has(key)) by.set(key, []);
+    by.get(key).push(e);
+  });
+  by.forEach((list) => list.sort((x, y) => (ROSTER_ORDER[x.status] ?? 3) - (ROSTER_ORDER[y.status] ?? 3)
+    || (x.waitingPosition ?? 0) - (y.waitingPosition ?? 0)
+    || String(x.displayName || '').localeCompare(String(y.displayName || ''), getLocale())));
+  return by;
+}
+
+/** A roster entry's place as the organiser reads it: Confirmed, Place offered, Waiting #2. */
+function rosterStatus(e) {
+  if (e.status === 'WAITING') return b('roster.status.WAITING', { position: e.waitingPosition ?? '?' });
+  return label('roster.status', e.status);
+}
+
+/** Who holds or waits for one role of a slot: one short line each (name, handle, place); null when nobody. */
+function rosterList(slot, role, entries) {
+  const mine = (entries || []).filter((e) => e.role === role);
+  if (!mine.length) return null;
+  return h('ul', {
+    class: 'plain small roster', dataset: { testid: `roster-${slot.id}-${role}` },
+    'aria-label': b('roster.label', { role: label('role', role) }),
+  }, mine.map((e) => h('li', { dataset: { testid: `roster-${slot.id}-${e.memberId}`, role: e.role, status: e.status } },
+    e.handle
+      ? [h('a', { href: `#/members/${encodeURIComponent(e.handle)}` }, e.displayName || e.handle), ' ', h('span', { class: 'muted' }, `@${e.handle}`)]
+      : h('span', { class: 'muted' }, b('roster.formerMember')),
+    ' · ',
+    e.status === 'CONFIRMED' ? h('strong', null, rosterStatus(e)) : h('span', { class: 'muted' }, rosterStatus(e)))));
+}
+
 function productNames(booth) {
   return (booth.products || []).map((p) => (typeof p === 'object' ? p.name : `#${p}`));
 }
@@ -85,6 +122,15 @@ export default {
       return;
     }
     const load = () => api.get(`booths/${id}`);
+    // Who holds or waits for each slot, for the booth's organisers only; the page still works when it fails.
+    const loadRoster = async (bo) => {
+      if (!manages(bo, ctx.me)) return null;
+      try {
+        return { entries: await api.get(`booths/${bo.id}/roster`) };
+      } catch (e) {
+        return { error: e };
+      }
+    };
     let booth;
     try {
       booth = await load();
@@ -93,8 +139,9 @@ export default {
       if (isCurrent()) notFound(view);
       return;
     }
+    const firstRoster = await loadRoster(booth);
 
-    const draw = (bo, focusId) => {
+    const draw = (bo, roster, focusId) => {
       if (!isCurrent()) return;
       const me = ctx.me;
       const zone = bo.zone;
@@ -105,7 +152,13 @@ export default {
       const pageBox = alertBox();
       const now = Date.now();
 
-      const reload = async (focus) => draw(await load(), focus);
+      const bySlot = roster && roster.entries ? rosterBySlot(roster.entries) : null;
+      const rosterOf = (s) => (bySlot ? bySlot.get(String(s.id)) || [] : null);
+
+      const reload = async (focus) => {
+        const fresh = await load();
+        draw(fresh, await loadRoster(fresh), focus);
+      };
 
       const signup = async (slot, role, kind, box, button) => {
         button.disabled = true;
@@ -177,7 +230,8 @@ export default {
           qualification ? b('slot.leadQualification', { qualification: label('qualification', qualification) }) : null,
         ].filter(Boolean);
         return [s.leadTaken ? b('slot.leadTaken') : h('strong', null, b('slot.leadWanted')),
-          rule.length ? [h('br'), h('span', { class: 'muted small' }, rule.join(` ${b('slot.or')} `))] : null];
+          rule.length ? [h('br'), h('span', { class: 'muted small' }, rule.join(` ${b('slot.or')} `))] : null,
+          bySlot ? rosterList(s, 'lead', rosterOf(s)) : null];
       };
 
       const phoneLink = (s) => {
@@ -265,7 +319,8 @@ export default {
             {
               label: b('slot.volunteers'),
               cell: (s) => [h('span', { dataset: { testid: `taken-${s.id}` } }, b('slot.taken', { taken: s.taken ?? 0, needed: s.volunteers })),
-                s.waiting ? [h('br'), h('span', { class: 'muted small' }, b('slot.waitingCount', { count: s.waiting }))] : null],
+                s.waiting ? [h('br'), h('span', { class: 'muted small' }, b('slot.waitingCount', { count: s.waiting }))] : null,
+                bySlot ? rosterList(s, 'volunteer', rosterOf(s)) : null],
             },
             { label: b('slot.lead'), cell: leadCell },
             { label: b('slot.you'), cell: (s) => slotActions(s, box) },
@@ -385,6 +440,9 @@ export default {
           !me && open
             ? h('p', { class: 'alert info' }, h('a', { href: `#/login?next=${here}`, dataset: { testid: 'login-to-signup' } }, b('booth.loginToSignUp')))
             : null,
+          roster && roster.error
+            ? h('p', { class: 'alert warn', dataset: { testid: 'roster-failed' } }, b('roster.failed', { error: roster.error.userMessage || String(roster.error) }))
+            : null,
           days.length ? days.map(daySection) : notice(b('booth.noSlots'))),
         me ? h('p', null, h('a', { href: '#/p/booths/mine' }, b('mine.link'))) : null);
 
@@ -397,6 +455,6 @@ export default {
       }
     };
 
-    draw(booth);
+    draw(booth, firstRoster);
   },
 };

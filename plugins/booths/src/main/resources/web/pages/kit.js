@@ -1,14 +1,35 @@
 // A booth's kit checklist: #/p/booths/kit/<boothId>. Who brings which demo device; the booth's organisers add items,
-// mark them checked out and returned, note damage and remove them; its volunteers see the list.
+// mark them checked out and returned, note damage and remove them; its volunteers see the list. Who brings an item is
+// picked from the booth's roster (confirmed volunteers first, then those offered a place or waiting) and its organiser.
 
 import {
   pluginApi, t, h, clear, field, notice, alertBox, showAlert, showProblem, clearErrors, announce, formatDateTime,
-  confirmDialog, table, uid,
+  confirmDialog, table, uid, getLocale,
 } from '/kit.js';
 
 const api = pluginApi('booths');
 const b = (key, params) => t(`booths.${key}`, params);
 const items = (x) => (Array.isArray(x) ? x : (x && x.items) || []);
+
+const ROSTER_ORDER = { CONFIRMED: 0, OFFERED: 1, WAITING: 2 };
+
+/** One entry per member of the roster (their best place across the booth's slots), confirmed ones first, then by name. */
+function rosterPeople(entries) {
+  const best = new Map();
+  (Array.isArray(entries) ? entries : []).forEach((e) => {
+    const key = String(e.memberId);
+    const had = best.get(key);
+    if (!had || (ROSTER_ORDER[e.status] ?? 3) < (ROSTER_ORDER[had.status] ?? 3)) best.set(key, e);
+  });
+  return [...best.values()].sort((x, y) => (ROSTER_ORDER[x.status] ?? 3) - (ROSTER_ORDER[y.status] ?? 3)
+    || String(x.displayName || '').localeCompare(String(y.displayName || ''), getLocale()));
+}
+
+function label(prefix, code) {
+  const key = `booths.${prefix}.${code}`;
+  const text = t(key);
+  return text === key ? code : text;
+}
 
 function manages(booth, me) {
   if (typeof booth.canManage === 'boolean') return booth.canManage;
@@ -31,11 +52,24 @@ export default {
       missing(view, b('booth.notFoundTitle'), b('booth.notFound'));
       return;
     }
-    const load = () => Promise.all([api.get(`booths/${id}`), api.get(`booths/${id}/kit`)]);
+    // The roster (who holds or waits for the booth's slots) is for its organisers only: the bringers come from it.
+    const load = async () => {
+      const [bo, list] = await Promise.all([api.get(`booths/${id}`), api.get(`booths/${id}/kit`)]);
+      let roster = [];
+      if (manages(bo, ctx.me)) {
+        try {
+          roster = await api.get(`booths/${id}/roster`);
+        } catch {
+          roster = [];
+        }
+      }
+      return [bo, list, roster];
+    };
     let booth;
     let kit;
+    let roster;
     try {
-      [booth, kit] = await load();
+      [booth, kit, roster] = await load();
     } catch (e) {
       if (!isCurrent()) return;
       if (e.status === 404) missing(view, b('booth.notFoundTitle'), b('booth.notFound'));
@@ -44,7 +78,7 @@ export default {
       return;
     }
 
-    const draw = (bo, list, focusId) => {
+    const draw = (bo, list, people, focusId) => {
       if (!isCurrent()) return;
       const me = ctx.me;
       const manage = manages(bo, me);
@@ -52,10 +86,21 @@ export default {
       const rows = items(list);
       const pageBox = alertBox();
 
-      // Who may bring an item: nobody yet, me, or someone already bringing one (the API lists no roster by name).
+      // Who may bring an item: nobody yet, the booth's organiser (and me, when I organise it without being in charge),
+      // the roster's members (confirmed first, with their place), and whoever already brings one without being there.
       const bringers = new Map();
-      if (me) bringers.set(String(me.id), b('kit.me', { name: me.displayName || me.handle || '' }));
-      rows.forEach((r) => { if (r.bringerId != null && !bringers.has(String(r.bringerId))) bringers.set(String(r.bringerId), r.bringerName || `#${r.bringerId}`); });
+      const add = (memberId, text) => { if (memberId != null && !bringers.has(String(memberId))) bringers.set(String(memberId), text); };
+      if (bo.organiserId != null) {
+        const name = bo.organiserName || `#${bo.organiserId}`;
+        add(bo.organiserId, me && Number(me.id) === Number(bo.organiserId) ? b('kit.me', { name }) : b('kit.organiser', { name }));
+      }
+      if (me) add(me.id, b('kit.me', { name: me.displayName || me.handle || '' }));
+      rosterPeople(people).forEach((e) => {
+        const place = e.status === 'WAITING' ? b('roster.status.WAITING', { position: e.waitingPosition ?? '?' }) : label('roster.status', e.status);
+        const who = e.handle ? `${e.displayName || e.handle} (@${e.handle})` : b('roster.formerMember');
+        add(e.memberId, `${who} · ${place}`);
+      });
+      rows.forEach((r) => add(r.bringerId, r.bringerName || `#${r.bringerId}`));
       const bringerOptions = (current) => {
         const opts = [{ value: '', label: b('kit.nobody') }, ...[...bringers].map(([value, text]) => ({ value, label: text }))];
         if (current != null && !bringers.has(String(current))) opts.push({ value: String(current), label: `#${current}` });
@@ -63,8 +108,8 @@ export default {
       };
 
       const refresh = async (focus) => {
-        const [fresh, freshKit] = await load();
-        draw(fresh, freshKit, focus);
+        const [fresh, freshKit, freshRoster] = await load();
+        draw(fresh, freshKit, freshRoster, focus);
       };
 
       const change = async (item, patch, button, doneText, focus, box) => {
@@ -145,7 +190,7 @@ export default {
           h('div', { class: 'two' },
             field({ id: 'kit-name', name: 'name', label: b('kit.name'), required: true, attrs: { maxlength: 100, 'data-testid': 'kit-name' } }),
             field({ id: 'kit-serial', name: 'serial', label: b('kit.serial'), attrs: { maxlength: 100, autocomplete: 'off', 'data-testid': 'kit-serial' } }),
-            field({ id: 'kit-bringer', name: 'bringerId', label: b('kit.bringer'), kind: 'select', value: '', options: bringerOptions(null), hint: b('kit.bringerHint') })),
+            field({ id: 'kit-bringer', name: 'bringerId', label: b('kit.bringer'), kind: 'select', value: '', options: bringerOptions(null), hint: b('kit.bringerHint'), attrs: { 'data-testid': 'kit-bringer' } })),
           h('div', { class: 'actions' }, submit));
         addForm.addEventListener('submit', async (e) => {
           e.preventDefault();
@@ -186,6 +231,6 @@ export default {
       }
     };
 
-    draw(booth, kit);
+    draw(booth, kit, roster);
   },
 };

@@ -1,17 +1,81 @@
 // The product catalogue booths show: #/p/booths/products. Everyone reads it; organisers add products, change their
-// name and description, and retire the ones no longer shown (a product in use is never deleted).
+// name and description, and retire the ones no longer shown (a product in use is never deleted). Organisers also grant
+// and withdraw the plugin's qualification `product-training`, which a booth's demo lead may need.
 
 import {
-  pluginApi, t, h, clear, field, notice, alertBox, showProblem, clearErrors, announce, uid,
+  pluginApi, t, h, clear, field, notice, alertBox, showAlert, showProblem, clearErrors, announce, uid,
 } from '/kit.js';
 
 const api = pluginApi('booths');
 const b = (key, params) => t(`booths.${key}`, params);
 const CODE = /^[a-z0-9][a-z0-9-]*$/;
+const HANDLE = /^[A-Za-z0-9][A-Za-z0-9_-]{2,31}$/;
+const TRAINING = 'product-training';
 const items = (x) => (Array.isArray(x) ? x : (x && x.items) || []);
 
+/** The "Product training" section: a handle, grant or withdraw; the outcome in the section's own alerts. */
+function trainingSection(me) {
+  const done = h('p', { class: 'alert success', role: 'status', hidden: true, dataset: { testid: 'training-done' } });
+  const box = alertBox();
+  box.dataset.testid = 'training-error';
+  const grant = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'training-grant' } }, b('training.grant'));
+  const withdraw = h('button', { type: 'button', dataset: { testid: 'training-withdraw' } }, b('training.withdraw'));
+  const form = h('form', { class: 'stack', novalidate: true },
+    done,
+    box,
+    field({
+      id: 'training-handle', name: 'handle', label: b('training.handle'), required: true,
+      hint: b('training.handleHint'),
+      attrs: { maxlength: 33, autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', 'data-testid': 'training-handle' },
+    }),
+    h('div', { class: 'actions' }, grant, withdraw));
+  const control = form.querySelector('[data-field="handle"]');
+  const fieldError = (message) => showProblem(form, { errors: [{ field: 'handle', message }] }, box);
+
+  const act = async (kind) => {
+    clearErrors(form);
+    showAlert(done, '');
+    const handle = control.value.trim().replace(/^@/, '');
+    if (!handle) {
+      fieldError(b('training.handleMissing'));
+      return;
+    }
+    if (!HANDLE.test(handle)) {
+      fieldError(b('training.handleInvalid'));
+      return;
+    }
+    grant.disabled = true;
+    withdraw.disabled = true;
+    try {
+      let who = { handle, displayName: handle };
+      if (kind === 'grant') who = await api.post('qualifications', { handle, code: TRAINING });
+      else await api.del(`qualifications/${encodeURIComponent(handle)}/${TRAINING}`);
+      const text = b(kind === 'grant' ? 'training.granted' : 'training.withdrawn', { name: who.displayName || who.handle, handle: who.handle });
+      showAlert(done, text);
+      announce(text);
+    } catch (err) {
+      // 422 names the handle (no such member); 404 on withdraw: the member does not hold it
+      if (err.status === 404 && kind === 'withdraw') fieldError(b('training.notHeld'));
+      else showProblem(form, err, box);
+    } finally {
+      grant.disabled = false;
+      withdraw.disabled = false;
+    }
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    act('grant');
+  });
+  withdraw.addEventListener('click', () => act('withdraw'));
+
+  return h('section', { class: 'card editor', 'aria-labelledby': 'training-h', dataset: { testid: 'training' } },
+    h('h2', { id: 'training-h' }, b('training.title')),
+    h('p', { class: 'hint' }, b('training.intro')),
+    form);
+}
+
 export default {
-  async render({ view, isCurrent, isOrganiser }) {
+  async render({ view, me, isCurrent, isOrganiser }) {
     const load = async () => items(await api.get('products'));
     const organiser = isOrganiser();
 
@@ -101,10 +165,12 @@ export default {
         h('p', { class: 'lead' }, b('products.intro')),
         h('p', { class: 'muted', role: 'status' }, b('products.count', { count: shown.length })),
         shown.length ? h('ul', { class: 'plain', dataset: { testid: 'products' } }, shown.map(item)) : notice(b('products.none')),
-        addForm);
+        addForm,
+        training);
       if (focusSel) view.querySelector(focusSel)?.focus();
     };
 
+    const training = organiser ? trainingSection(me) : null;
     draw(await load());
   },
 };

@@ -187,7 +187,11 @@ class BoothsPluginIT {
         long trained = slot(byTraining, 0);
         assertEquals(403, api.put(B + "slots/" + trained + "/roles/lead/signup", null, newcomer).status());
         assertEquals(403, api.post(B + "qualifications", "{\"memberId\":" + id(api, newcomer) + ",\"code\":\"product-training\"}", newcomer).status());
-        assertEquals(201, api.post(B + "qualifications", "{\"memberId\":" + id(api, newcomer) + ",\"code\":\"product-training\"}", org).status());
+        assertEquals(404, api.delete(B + "qualifications/cq-new/product-training", null, org).status(), "nothing to withdraw yet");
+        Reply granted = api.post(B + "qualifications", "{\"handle\":\"@cq-new\",\"code\":\"product-training\"}", org);
+        assertEquals(201, granted.status(), granted.toString());
+        assertEquals("[\"product-training\"]", granted.json().getJsonArray("qualifications").toString());
+        assertEquals(422, api.post(B + "qualifications", "{\"handle\":\"nobody-here\",\"code\":\"product-training\"}", org).status());
         assertEquals("CONFIRMED", api.put(B + "slots/" + trained + "/roles/lead/signup", null, newcomer).json().getString("status"));
 
         // a charity shift at the same time as a booth slot: the slot is refused, naming the shift
@@ -273,6 +277,8 @@ class BoothsPluginIT {
         long leadId = captured.json().getJsonNumber("id").longValue();
 
         assertEquals(403, api.get(B + "booths/" + boothId + "/leads", vol).status(), "leads are for the booth's organisers only");
+        assertEquals(403, api.get(B + "booths/" + boothId + "/roster", vol).status());
+        assertTrue(api.get(B + "booths/" + boothId + "/roster", org).body().contains("\"handle\":\"qd-vol\""), "the organiser sees who comes");
         JsonObject listed = api.get(B + "booths/" + boothId + "/leads", org).json();
         assertEquals(1, listed.getInt("total"));
         JsonObject l = listed.getJsonArray("items").getJsonObject(0);

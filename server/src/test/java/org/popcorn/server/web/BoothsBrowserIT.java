@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasCdp;
@@ -21,10 +22,12 @@ import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.popcorn.server.support.Api;
 
 /**
- * The booths plugin's phone page in a real headless Chromium against the real server, without a network: a volunteer
- * holding a confirmed place in a slot counts visitors and a demo and captures a lead with its consent while the browser
- * is offline (DevTools network emulation); nothing reaches the server; back online, the page's queue is sent and the
- * server holds each count and the lead exactly once, also after a reload.
+ * The booths plugin's pages in a real headless Chromium against the real server. The phone page without a network: a
+ * volunteer holding a confirmed place in a slot counts visitors and a demo and captures a lead with its consent while
+ * the browser is offline (DevTools network emulation); nothing reaches the server; back online, the page's queue is sent
+ * and the server holds each count and the lead exactly once, also after a reload. And the ordinary pages the way people
+ * use them: an organiser plans a booth in the form, a fan signs up for a slot on the booth page, the organiser sees the
+ * fan in that slot's roster and the fan finds the slot on "my slots".
  */
 class BoothsBrowserIT extends BrowserTest {
 
@@ -163,6 +166,73 @@ class BoothsBrowserIT extends BrowserTest {
         assertEquals("3", textOf("at-total-visitors"));
         assertEquals("1", textOf("at-total-demo-" + productId));
         desktopSize();
+    }
+
+    @Test
+    void anOrganiserPlansABoothInTheFormAFanTakesASlotAndBothSeeIt() {
+        wait.ignoring(StaleElementReferenceException.class); // the pages draw themselves afresh after every action
+        String admin = api.adminToken();
+        long chengdu = api.cityId("Chengdu");
+        ZoneId zone = ZoneId.of(api.get("api/cities/" + chengdu, null).json().getString("timeZone"));
+        String org = api.member("bw-org", chengdu);
+        assertEquals(200, api.put("api/admin/members/bw-org/organiser/" + chengdu, null, admin).status());
+        Api.Reply product = api.post("api/plugins/booths/products",
+                "{\"code\":\"bw-lock\",\"name\":\"Walkthrough lock\",\"description\":\"A door lock that opens to a phone\"}", org);
+        assertEquals(201, product.status(), product.toString());
+        long productId = product.json().getJsonNumber("id").longValue();
+
+        // The organiser fills the form: tomorrow 10:00-12:00 in the city's time, slots of an hour for two volunteers each.
+        LocalDate tomorrow = LocalDate.now(zone).plusDays(1);
+        openAs(org, "#/p/booths/new-booth");
+        type(testid("booth-compound"), "Walkthrough Garden");
+        type(testid("booth-address-input"), "Building 3, by the playground");
+        click(testid("product-" + productId));
+        type(By.id("booth-slot-minutes"), "60");
+        type(By.id("booth-volunteers"), "2");
+        setValue(testid("opening-date"), tomorrow.toString());
+        setValue(testid("opening-opens"), "10:00");
+        setValue(testid("opening-closes"), "12:00");
+        click(testid("booth-submit"));
+
+        // It lands on the new booth's page, planned at once, with two slots.
+        wait.until(d -> d.getCurrentUrl().contains("#/p/booths/booth/"));
+        wait.until(d -> "Walkthrough Garden".equals(d.findElement(By.cssSelector("main h1")).getText()));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid^='taken-']")).size() == 2);
+        assertEquals("PLANNED", driver.findElement(testid("booth-status")).getDomAttribute("data-status"));
+        String url = driver.getCurrentUrl();
+        long boothId = Long.parseLong(url.substring(url.indexOf("#/p/booths/booth/") + "#/p/booths/booth/".length()).replaceAll("\\D.*$", ""));
+        JsonArray slots = api.get("api/plugins/booths/booths/" + boothId, org).json().getJsonArray("slots");
+        assertEquals(2, slots.size(), slots.toString());
+        JsonObject first = slots.stream().map(JsonValue::asJsonObject)
+                .min(Comparator.comparing((JsonObject s) -> Instant.parse(s.getString("startsAt")))).orElseThrow();
+        assertEquals(tomorrow.atTime(10, 0).atZone(zone).toInstant(), Instant.parse(first.getString("startsAt")),
+                "the opening was entered in the city's time");
+        long slotId = first.getJsonNumber("id").longValue();
+        long otherSlotId = slots.stream().map(JsonValue::asJsonObject).mapToLong(s -> s.getJsonNumber("id").longValue())
+                .filter(id -> id != slotId).findFirst().orElseThrow();
+
+        // A fan of the same city signs in, opens the booth and volunteers for its first slot.
+        String fan = api.member("bw-fan", chengdu);
+        long fanId = api.get("api/me", fan).json().getJsonNumber("id").longValue();
+        openAs(fan, "#/p/booths/booth/" + boothId);
+        assertEquals("Walkthrough Garden", visible(By.cssSelector("main h1")).getText());
+        click(testid("signup-" + slotId + "-volunteer"));
+        wait.until(d -> d.findElement(testid("mine-" + slotId)).getText().contains("Confirmed"));
+        wait.until(d -> d.findElement(testid("taken-" + slotId)).getText().contains("1 of 2"));
+        assertTrue(driver.findElements(testid("roster-" + slotId + "-volunteer")).isEmpty(), "a fan sees no roster");
+
+        // The organiser's view of the booth shows the fan in that slot's roster, and nobody in the other one.
+        openAs(org, "#/p/booths/booth/" + boothId);
+        wait.until(d -> "CONFIRMED".equals(d.findElement(testid("roster-" + slotId + "-" + fanId)).getDomAttribute("data-status")));
+        assertTrue(textOf("roster-" + slotId + "-" + fanId).contains("@bw-fan"), textOf("roster-" + slotId + "-" + fanId));
+        assertTrue(textOf("roster-" + slotId + "-volunteer").contains("Confirmed"), textOf("roster-" + slotId + "-volunteer"));
+        assertTrue(driver.findElements(testid("roster-" + otherSlotId + "-" + fanId)).isEmpty(), "the fan holds only the first slot");
+
+        // The fan's "my slots" lists it, confirmed.
+        openAs(fan, "#/p/booths/mine");
+        wait.until(d -> "Confirmed".equals(d.findElement(testid("my-status-" + slotId)).getText().trim()));
+        assertTrue(visible(testid("my-slot-" + slotId)).getText().contains("Walkthrough Garden"), textOf("my-slot-" + slotId));
+        assertTrue(driver.findElements(testid("my-slot-" + otherSlotId)).isEmpty(), "only the slot the fan took");
     }
 
     /** Exactly 3 visitors, 1 demo of the product, no question, and exactly one lead with its product-contact consent. */

@@ -172,27 +172,29 @@ final class Booths {
             throw PluginProblem.invalid("Give 1 to " + MAX_OPENINGS + " opening days, each {date, opens, closes}.", "openings");
         }
         List<Instant[]> out = new ArrayList<>();
-        for (OpeningForm o : forms) {
+        for (int i = 0; i < forms.size(); i++) {
+            OpeningForm o = forms.get(i);
+            String at = "openings[" + i + "].";
             if (o == null) {
-                throw PluginProblem.invalid("An opening is {date, opens, closes}.", "openings");
+                throw PluginProblem.invalid("An opening is {date, opens, closes}.", "openings[" + i + "]");
             }
-            LocalDate day = Check.date(o.date, "openings.date");
-            LocalTime opens = time(o.opens, "openings.opens");
-            LocalTime closes = time(o.closes, "openings.closes");
+            LocalDate day = Check.date(o.date, at + "date");
+            LocalTime opens = time(o.opens, at + "opens");
+            LocalTime closes = time(o.closes, at + "closes");
             if (!closes.isAfter(opens)) {
-                throw PluginProblem.invalid("A booth closes after it opens (on " + day + ").", "openings.closes");
+                throw PluginProblem.invalid("A booth closes after it opens (on " + day + ").", at + "closes");
             }
             Instant start = day.atTime(opens).atZone(zone).toInstant();
             Instant end = day.atTime(closes).atZone(zone).toInstant();
             if (!end.isAfter(Instant.now())) {
-                throw PluginProblem.invalid("The opening on " + day + " is over (" + zone.getId() + ").", "openings.date");
+                throw PluginProblem.invalid("The opening on " + day + " is over (" + zone.getId() + ").", at + "date");
             }
             if (start.isAfter(Instant.now().plus(Duration.ofDays(400)))) {
-                throw PluginProblem.invalid("Plan booths at most a year ahead.", "openings.date");
+                throw PluginProblem.invalid("Plan booths at most a year ahead.", at + "date");
             }
             for (Instant[] other : out) {
                 if (start.isBefore(other[1]) && other[0].isBefore(end)) {
-                    throw PluginProblem.invalid("Two openings overlap on " + day + ".", "openings");
+                    throw PluginProblem.invalid("Two openings overlap on " + day + ".", at + "opens");
                 }
             }
             out.add(new Instant[] {start, end});

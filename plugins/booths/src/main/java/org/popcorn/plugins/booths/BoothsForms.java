@@ -57,6 +57,8 @@ final class BoothsForms {
         public String name;
         public String serial;
         public Long bringerId;
+        /** True: nobody brings it (any bringerId is ignored). */
+        public Boolean noBringer;
         public Boolean checkedOut;
         public Boolean returned;
         public String damage;
@@ -95,6 +97,7 @@ final class BoothsForms {
     /** Grants a member the plugin's qualification (e.g. product training done). */
     public static class QualificationForm {
         public Long memberId;
+        public String handle;
         public String code;
     }
 }

@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.popcorn.api.PluginContext;
+import org.popcorn.api.Members;
 import org.popcorn.api.PluginProblem;
+import org.popcorn.plugins.support.Check;
 import org.popcorn.plugins.booths.BoothsForms.BoothForm;
 import org.popcorn.plugins.booths.BoothsForms.KitForm;
 import org.popcorn.plugins.booths.BoothsForms.LeadForm;
@@ -199,6 +201,12 @@ public class BoothsResource {
     }
 
     @GET
+    @Path("booths/{id}/roster")
+    public List<BoothsViews.RosterEntry> roster(@PathParam("id") long id) {
+        return staffing.roster(id);
+    }
+
+    @GET
     @Path("open-slots")
     public List<OpenSlot> openSlots(@QueryParam("city") Long city) {
         return staffing.openSlots(city);
@@ -216,30 +224,61 @@ public class BoothsResource {
         return staffing.ask(id);
     }
 
-    /** Organisers grant the lead qualification (e.g. product training done). */
+    /** Organisers grant the lead qualification (e.g. product training done), to a member by id or handle. */
     @POST
     @Path("qualifications")
     public Response grant(QualificationForm f) {
-        long me = ctx.currentMember().require();
-        if (!ctx.currentMember().isOrganiser()) {
-            throw PluginProblem.forbidden("Organisers grant qualifications.");
+        long me = requireOrganiser();
+        if (f == null) {
+            throw PluginProblem.invalid("Send {handle or memberId, code}.", "handle");
         }
-        if (f == null || f.memberId == null) {
-            throw PluginProblem.invalid("Give the memberId.", "memberId");
-        }
-        String code = org.popcorn.plugins.support.Check.code(f.code, "code");
-        return Response.status(201).entity(ctx.qualifications().grant(f.memberId, code, me, null)).build();
+        Members.MemberInfo m = member(f.memberId, f.handle);
+        String code = Check.code(f.code, "code");
+        ctx.qualifications().grant(m.id(), code, me, null);
+        ctx.log().info("event=booths.qualification-granted member=" + m.id() + " code=" + code + " by=" + me);
+        return Response.status(201).entity(new BoothsViews.Held(m.id(), m.handle(), m.displayName(), codes(m.id()))).build();
+    }
+
+    /** What a member holds of this plugin's qualifications. */
+    @GET
+    @Path("qualifications/{handle}")
+    public BoothsViews.Held held(@PathParam("handle") String handle) {
+        requireOrganiser();
+        Members.MemberInfo m = member(null, handle);
+        return new BoothsViews.Held(m.id(), m.handle(), m.displayName(), codes(m.id()));
     }
 
     @DELETE
-    @Path("qualifications/{memberId}/{code}")
-    public Response revoke(@PathParam("memberId") long memberId, @PathParam("code") String code) {
-        ctx.currentMember().require();
-        if (!ctx.currentMember().isOrganiser()) {
-            throw PluginProblem.forbidden("Organisers revoke qualifications.");
+    @Path("qualifications/{handle}/{code}")
+    public Response revoke(@PathParam("handle") String handle, @PathParam("code") String code) {
+        long me = requireOrganiser();
+        Members.MemberInfo m = member(null, handle);
+        if (!ctx.qualifications().revoke(m.id(), code)) {
+            throw PluginProblem.notFound("@" + m.handle() + " does not hold '" + code + "'.");
         }
-        ctx.qualifications().revoke(memberId, code);
+        ctx.log().info("event=booths.qualification-revoked member=" + m.id() + " code=" + code + " by=" + me);
         return Response.noContent().build();
+    }
+
+    private long requireOrganiser() {
+        long me = ctx.currentMember().require();
+        if (!ctx.currentMember().isOrganiser()) {
+            throw PluginProblem.forbidden("Organisers grant and withdraw qualifications.");
+        }
+        return me;
+    }
+
+    private Members.MemberInfo member(Long id, String handle) {
+        if (id != null) {
+            return ctx.members().byId(id).orElseThrow(() -> PluginProblem.invalid("There is no member " + id + ".", "memberId"));
+        }
+        String h = Check.text(handle, "handle", 40, true);
+        String bare = h.startsWith("@") ? h.substring(1) : h;
+        return ctx.members().byHandle(bare).orElseThrow(() -> PluginProblem.invalid("There is no member @" + bare + ".", "handle"));
+    }
+
+    private List<String> codes(long memberId) {
+        return ctx.qualifications().heldBy(memberId).stream().map(q -> q.code()).toList();
     }
 
     // ---- kit ----

@@ -52,6 +52,15 @@ final class BoothsViews {
                            Instant askedAt) {
     }
 
+    /** Someone holding or waiting for a place in a slot. */
+    public record RosterEntry(long slotId, String role, long memberId, String handle, String displayName, String status,
+                              Integer waitingPosition) {
+    }
+
+    /** A member and the plugin's qualifications they hold. */
+    public record Held(long memberId, String handle, String displayName, List<String> qualifications) {
+    }
+
     /** Asking a city for help. */
     public record Asked(long slotId, int asked) {
     }

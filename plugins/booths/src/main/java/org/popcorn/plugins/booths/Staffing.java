@@ -107,6 +107,27 @@ final class Staffing {
         return out;
     }
 
+    /** Who holds or waits for each slot of a booth, for its organisers (the kit's bringers come from here). */
+    List<BoothsViews.RosterEntry> roster(long boothId) {
+        booths.requireManaged(boothId);
+        List<BoothsViews.RosterEntry> out = new ArrayList<>();
+        for (SlotRow s : booths.slots(boothId)) {
+            for (String role : List.of(Booths.LEAD, Booths.VOLUNTEER)) {
+                if (Booths.LEAD.equals(role) && !s.lead()) {
+                    continue;
+                }
+                for (Signups.Status st : List.of(Signups.Status.CONFIRMED, Signups.Status.OFFERED, Signups.Status.WAITING)) {
+                    for (Signups.Place p : ctx.signups().places(Booths.pool(s.id(), role), st, 0, 500)) {
+                        Members.MemberInfo m = ctx.members().byId(p.memberId()).orElse(null);
+                        out.add(new BoothsViews.RosterEntry(s.id(), role, p.memberId(), m == null ? null : m.handle(),
+                                m == null ? "former member" : m.displayName(), p.status().name(), p.waitingPosition()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Upcoming slots of open booths in a city, with how many places each still needs. */
     private List<OpenSlot> upcoming(long cityId) {
         Instant now = Instant.now();

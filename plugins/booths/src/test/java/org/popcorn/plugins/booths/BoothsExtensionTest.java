@@ -88,7 +88,7 @@ class BoothsExtensionTest {
         });
         assertEquals("leadQualification", both.field());
         PluginProblem backwards = assertThrows(PluginProblem.class, () -> api.create(form(LocalDate.now(SHANGHAI).plusDays(2), "12:00", "10:00", 60)));
-        assertEquals("openings.closes", backwards.field());
+        assertEquals("openings[0].closes", backwards.field());
     }
 
     @Test
