@@ -1,8 +1,9 @@
-// What a booth gave, for its organisers: #/p/booths/report/<boothId>. Visitors, questions, leads, consent rates and
+// What a booth gave, for its organisers: #/p/booths/report/<boothId>; what a city's booths gave, for its organisers:
+// #/p/booths/report/city-<cityId> (with each booth's line). Visitors, questions, leads, consent rates and
 // volunteer time; demos per product and visitors per hour (in the city's time zone) as bar charts, each with the same
 // figures as a table.
 
-import { pluginApi, t, h, clear, notice, formatNumber, table } from '/kit.js';
+import { api as hostApi, pluginApi, t, h, clear, notice, formatNumber, table } from '/kit.js';
 
 const api = pluginApi('booths');
 const b = (key, params) => t(`booths.${key}`, params);
@@ -70,6 +71,11 @@ function columnChart(rows, summary, testid) {
 export default {
   auth: true,
   async render({ view, params, isCurrent }) {
+    const cityMatch = /^city-(\d+)$/.exec(params.arg || '');
+    if (cityMatch) {
+      await renderCity(view, cityMatch[1], isCurrent);
+      return;
+    }
     const id = params.arg;
     if (!id || !/^\d+$/.test(id)) {
       missing(view, b('booth.notFoundTitle'), b('booth.notFound'));
@@ -87,17 +93,52 @@ export default {
       return;
     }
     if (!isCurrent()) return;
-    const zone = r.zone || booth.zone;
     const names = new Map((booth.products || []).filter((p) => typeof p === 'object').map((p) => [String(p.id), p.name]));
+    clear(view,
+      h('p', { class: 'crumbs' }, h('a', { href: `#/p/booths/booth/${booth.id}` }, booth.compound)),
+      h('h1', null, b('report.title')),
+      h('p', { class: 'lead' }, b('report.intro', { compound: booth.compound })),
+      ...body(r, r.zone || booth.zone, names));
+  },
+};
+
+/** The city report: the same figures over the city's planned, confirmed and done booths, and a line per booth. */
+async function renderCity(view, cityId, isCurrent) {
+  let city;
+  let r;
+  try {
+    [city, r] = await Promise.all([hostApi.get(`/api/cities/${cityId}`), api.get(`reports/city/${cityId}`)]);
+  } catch (e) {
+    if (!isCurrent()) return;
+    if (e.status === 403) missing(view, b('report.cityTitle', { city: '' }), b('report.cityForbidden'));
+    else if (e.status === 404) missing(view, b('booth.notFoundTitle'), b('booth.notFound'));
+    else throw e;
+    return;
+  }
+  if (!isCurrent()) return;
+  const lines = r.booths || [];
+  clear(view,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/p/booths/staffing' }, b('staffing.title'))),
+    h('h1', null, b('report.cityTitle', { city: city.name })),
+    ...body(r, r.zone || city.timeZone, new Map()),
+    lines.length ? table([
+      { label: b('report.booth'), rowHeader: true, cell: (x) => h('a', { href: `#/p/booths/report/${x.id}` }, x.compound) },
+      { label: b('report.status'), cell: (x) => x.status },
+      { label: b('report.visitors'), class: 'num', cell: (x) => formatNumber(x.visitors) },
+      { label: b('report.leads'), class: 'num', cell: (x) => formatNumber(x.leads) },
+    ], lines, { caption: b('report.boothsCaption', { count: lines.length }), testid: 'report-city-booths' })
+      : notice(b('report.noBooths')));
+}
+
+/** Figures and charts of a report. */
+function body(r, zone, names) {
+  {
     const demos = (r.demos || []).map((d) => ({ label: d.name || names.get(String(d.productId)) || `#${d.productId}`, value: Number(d.count) || 0 }));
     const perHour = (r.perHour || []).map((x) => ({ label: hourLabel(x.hour), value: Number(x.visitors) || 0 }));
     const demoTotal = demos.reduce((s, d) => s + d.value, 0);
 
     const stat = (key, value, testid) => h('div', null, h('dt', null, b(key)), h('dd', { dataset: { testid } }, value));
-    clear(view,
-      h('p', { class: 'crumbs' }, h('a', { href: `#/p/booths/booth/${booth.id}` }, booth.compound)),
-      h('h1', null, b('report.title')),
-      h('p', { class: 'lead' }, b('report.intro', { compound: booth.compound })),
+    return [
       h('dl', { class: 'stats' },
         stat('report.visitors', formatNumber(r.visitors || 0), 'report-visitors'),
         stat('report.demos', formatNumber(demoTotal), 'report-demos'),
@@ -124,6 +165,6 @@ export default {
             table([
               { label: b('report.hour'), rowHeader: true, cell: (x) => x.label },
               { label: b('report.visitors'), class: 'num', cell: (x) => formatNumber(x.value) },
-            ], perHour, { caption: b('report.hourChart', { zone: zone || '–' }) })) : null)));
-  },
-};
+            ], perHour, { caption: b('report.hourChart', { zone: zone || '–' }) })) : null))];
+  }
+}

@@ -95,6 +95,7 @@ export default {
       h('p', { class: 'muted', role: 'status' }, cityName
         ? b('staffing.countIn', { count: slots.length, city: cityName })
         : b('staffing.count', { count: slots.length })),
-      slots.length ? h('ul', { class: 'plain' }, slots.map(slotItem)) : notice(b('staffing.none')));
+      slots.length ? h('ul', { class: 'plain' }, slots.map(slotItem)) : notice(b('staffing.none')),
+      h('p', null, h('a', { href: `#/p/booths/report/city-${cityId}`, dataset: { testid: 'staffing-city-report' } }, b('staffing.cityReport'))));
   },
 };

@@ -166,6 +166,14 @@ class BoothsBrowserIT extends BrowserTest {
         assertEquals("3", textOf("at-total-visitors"));
         assertEquals("1", textOf("at-total-demo-" + productId));
         desktopSize();
+
+        // the organiser reads what the booth gave, and what the city's booths gave
+        openAs(org, "#/p/booths/report/" + boothId);
+        wait.until(d -> "3".equals(textOf("report-visitors")));
+        assertEquals("1", textOf("report-leads"));
+        openAs(org, "#/p/booths/report/city-" + chengdu);
+        wait.until(d -> driver.findElement(By.cssSelector("main")).getText().contains("Browser Garden"));
+        assertEquals("Demo booths in Chengdu", visible(By.cssSelector("main h1")).getText());
     }
 
     @Test
