@@ -371,4 +371,43 @@ class BoothsPluginIT {
         assertTrue(openapi.contains("/api/plugins/booths/booths") && openapi.contains("/api/plugins/booths/slots/{id}/leads"));
         assertTrue(api.get("api/ui/navigation", null).body().contains("#/p/booths/booths"));
     }
+
+    @Test
+    void theKitListSaysWhoBringsWhatAndWhatCameBackDamaged() {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long city = api.cityId("Qingdao");
+        String org = organiser(api, admin, "qd-kit-org", city);
+        JsonObject booth = booth(api, org, city, product(api, org, "qd-kit-hub"), 2, "11:00", 2, null);
+        long boothId = booth.getJsonNumber("id").longValue();
+        String vol = api.member("qd-kit-vol", city);
+        String outsider = api.member("qd-kit-out", city);
+        assertEquals(200, api.put(B + "slots/" + slot(booth, 0) + "/roles/volunteer/signup", null, vol).status());
+        long volId = id(api, vol);
+
+        assertEquals(403, api.post(B + "booths/" + boothId + "/kit", "{\"name\":\"Banner\"}", vol).status(), "the organiser keeps the kit");
+        Reply noName = api.post(B + "booths/" + boothId + "/kit", "{\"serial\":\"X\"}", org);
+        assertEquals(422, noName.status());
+        assertEquals("name", noName.json().getString("field"));
+        Reply hub = api.post(B + "booths/" + boothId + "/kit", "{\"name\":\"Demo hub\",\"serial\":\"HUB-0042\",\"bringerId\":" + volId + "}", org);
+        assertEquals(201, hub.status(), hub.toString());
+        long item = hub.json().getJsonNumber("id").longValue();
+        assertEquals("qd-kit-vol", hub.json().getString("bringerName"), "who brings it, by name");
+
+        Reply early = api.put(B + "kit/" + item, "{\"returned\":true}", org);
+        assertEquals(422, early.status(), "returned before it went out");
+        JsonObject out = api.put(B + "kit/" + item, "{\"checkedOut\":true}", org).json();
+        assertFalse(absent(out, "checkedOutAt"));
+        JsonObject back = api.put(B + "kit/" + item, "{\"returned\":true,\"damage\":\"Cracked corner\"}", org).json();
+        assertFalse(absent(back, "returnedAt"));
+        assertEquals("Cracked corner", back.getString("damage"));
+        assertEquals("HUB-0042", back.getString("serial"), "what was not sent stays");
+        JsonObject nobody = api.put(B + "kit/" + item, "{\"noBringer\":true}", org).json();
+        assertTrue(absent(nobody, "bringerId"), nobody.toString());
+
+        assertEquals(200, api.get(B + "booths/" + boothId + "/kit", vol).status(), "its volunteers see the list");
+        assertEquals(403, api.get(B + "booths/" + boothId + "/kit", outsider).status());
+        assertEquals(204, api.delete(B + "kit/" + item, null, org).status());
+        assertEquals(0, api.get(B + "booths/" + boothId + "/kit", org).jsonValue().asJsonArray().size());
+    }
 }
