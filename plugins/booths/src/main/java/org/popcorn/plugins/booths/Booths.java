@@ -344,62 +344,6 @@ final class Booths {
         return moved;
     }
 
-    Booth editSlot(long slotId, BoothsForms.SlotForm f) {
-        long me = ctx.currentMember().require();
-        SlotRow s = slot(slotId);
-        Row b = requireManaged(s.boothId());
-        if (!b.open() && !PROPOSED.equals(b.status())) {
-            throw PluginProblem.conflict("The slots of a " + b.status().toLowerCase() + " booth stay as they were.", "status")
-                    .withCode("booths.wrong-status");
-        }
-        if (f == null) {
-            throw PluginProblem.invalid("Send the slot: startsAt, endsAt, volunteers, lead.", null);
-        }
-        Instant start = f.startsAt == null ? s.startsAt() : Check.instant(f.startsAt, "startsAt");
-        Instant end = f.endsAt == null ? s.endsAt() : Check.instant(f.endsAt, "endsAt");
-        if (!end.isAfter(start) || Duration.between(start, end).toHours() >= 12) {
-            throw PluginProblem.invalid("A slot ends after it starts, within 12 hours.", "endsAt");
-        }
-        int volunteers = f.volunteers == null ? s.volunteers() : Check.range(f.volunteers, "volunteers", 1, 50);
-        boolean lead = f.lead == null ? s.lead() : f.lead;
-        Signups.Pool held = ctx.signups().pool(pool(slotId, VOLUNTEER));
-        if (volunteers < held.taken()) {
-            throw PluginProblem.conflict(held.taken() + " volunteers hold this slot; it cannot need fewer.", "volunteers")
-                    .withCode("booths.below-taken");
-        }
-        if (!lead && s.lead() && ctx.signups().pool(pool(slotId, LEAD)).taken() > 0) {
-            throw PluginProblem.conflict("A demo lead holds this slot; they cancel first.", "lead").withCode("booths.lead-held");
-        }
-        db.with(h -> h.createUpdate("update booths_slot set starts_at = :s, ends_at = :e, volunteers = :v, lead = :l where id = :id")
-                .bind("s", PluginJdbi.ts(start)).bind("e", PluginJdbi.ts(end)).bind("v", volunteers).bind("l", lead).bind("id", slotId).execute());
-        if (!lead && s.lead()) {
-            ctx.signups().delete(pool(slotId, LEAD)); // those waiting to lead it go with it
-        }
-        for (Signups.Place p : definePools(b, slot(slotId))) {
-            ctx.notifications().notify(p.memberId(), BoothsExtension.KIND_PROMOTED, "You are in: demo booth " + b.compound(),
-                    "A place became free and is yours.", link(b.id()));
-        }
-        ctx.log().info("event=booths.slot-edited slot=" + slotId + " booth=" + b.id());
-        return view(row(b.id()), me);
-    }
-
-    void deleteSlot(long slotId) {
-        SlotRow s = slot(slotId);
-        requireManaged(s.boothId());
-        for (String role : List.of(VOLUNTEER, LEAD)) {
-            if (s.lead() || VOLUNTEER.equals(role)) {
-                Signups.Pool p = ctx.signups().pool(pool(slotId, role));
-                if (p.taken() > 0 || p.waitingParties() > 0) {
-                    throw PluginProblem.conflict("Volunteers hold or wait for this slot; it stays.", "slot").withCode("booths.slot-held");
-                }
-            }
-        }
-        db.with(h -> h.createUpdate("delete from booths_slot where id = :id").bind("id", slotId).execute());
-        ctx.signups().delete(pool(slotId, VOLUNTEER));
-        ctx.signups().delete(pool(slotId, LEAD));
-        ctx.log().info("event=booths.slot-deleted slot=" + slotId + " booth=" + s.boothId());
-    }
-
     // ---- reading ----
 
     Page<Booth> list(Long cityId, String status, int page, int size) {

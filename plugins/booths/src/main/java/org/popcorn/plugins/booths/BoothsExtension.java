@@ -27,6 +27,7 @@ public class BoothsExtension implements PopcornExtension {
     private PluginContext ctx;
     private Products products;
     private Booths booths;
+    private Slots slots;
     private Staffing staffing;
     private Kit kit;
     private AtBooth at;
@@ -39,6 +40,7 @@ public class BoothsExtension implements PopcornExtension {
         PluginJdbi db = new PluginJdbi(context.database());
         this.products = new Products(context, db);
         this.booths = new Booths(context, db, products);
+        this.slots = new Slots(context, db, booths);
         this.staffing = new Staffing(context, db, booths);
         this.kit = new Kit(context, db, booths);
         this.leads = new Leads(context, db, booths);
@@ -54,7 +56,7 @@ public class BoothsExtension implements PopcornExtension {
 
     @Override
     public Object restResource() {
-        return new BoothsResource(ctx, products, booths, staffing, kit, at, leads, reports);
+        return new BoothsResource(ctx, products, booths, slots, staffing, kit, at, leads, reports);
     }
 
     @Override

@@ -46,33 +46,23 @@ public class BoothsResource {
     private final PluginContext ctx;
     private final Products products;
     private final Booths booths;
+    private final Slots slots;
     private final Staffing staffing;
     private final Kit kit;
     private final AtBooth at;
     private final Leads leads;
     private final Reports reports;
 
-    BoothsResource(PluginContext ctx, Products products, Booths booths, Staffing staffing, Kit kit, AtBooth at, Leads leads, Reports reports) {
+    BoothsResource(PluginContext ctx, Products products, Booths booths, Slots slots, Staffing staffing, Kit kit, AtBooth at, Leads leads, Reports reports) {
         this.ctx = ctx;
         this.products = products;
         this.booths = booths;
+        this.slots = slots;
         this.staffing = staffing;
         this.kit = kit;
         this.at = at;
         this.leads = leads;
         this.reports = reports;
-    }
-
-    private static int[] paging(Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw PluginProblem.invalid("page is 0 or more.", "page");
-        }
-        if (s < 1 || s > 100) {
-            throw PluginProblem.invalid("size is between 1 and 100.", "size");
-        }
-        return new int[] {p, s};
     }
 
     // ---- catalogue ----
@@ -101,7 +91,7 @@ public class BoothsResource {
     @Path("booths")
     public Page<Booth> booths(@QueryParam("city") Long city, @QueryParam("status") String status, @QueryParam("page") Integer page,
                               @QueryParam("size") Integer size) {
-        int[] ps = paging(page, size);
+        int[] ps = Check.paging(page, size);
         return booths.list(city, status, ps[0], ps[1]);
     }
 
@@ -171,13 +161,13 @@ public class BoothsResource {
     @PUT
     @Path("slots/{id}")
     public Booth editSlot(@PathParam("id") long id, SlotForm f) {
-        return booths.editSlot(id, f);
+        return slots.edit(id, f);
     }
 
     @DELETE
     @Path("slots/{id}")
     public Response deleteSlot(@PathParam("id") long id) {
-        booths.deleteSlot(id);
+        slots.delete(id);
         return Response.noContent().build();
     }
 
@@ -340,7 +330,7 @@ public class BoothsResource {
     @GET
     @Path("booths/{id}/leads")
     public Page<Lead> leads(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        int[] ps = paging(page, size);
+        int[] ps = Check.paging(page, size);
         return leads.list(id, ps[0], ps[1]);
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.popcorn.api.PluginProblem;
+import org.popcorn.plugins.support.Check;
 import org.popcorn.plugins.charity.CharityForms.ActivityForm;
 import org.popcorn.plugins.charity.CharityForms.CampaignForm;
 import org.popcorn.plugins.charity.CharityForms.Decision;
@@ -45,22 +46,10 @@ public class CharityResource {
         this.hours = hours;
     }
 
-    private static int[] paging(Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw PluginProblem.invalid("page is 0 or more.", "page");
-        }
-        if (s < 1 || s > 100) {
-            throw PluginProblem.invalid("size is between 1 and 100.", "size");
-        }
-        return new int[] {p, s};
-    }
-
     @GET
     @Path("campaigns")
     public Page<Campaign> campaigns(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        int[] ps = paging(page, size);
+        int[] ps = Check.paging(page, size);
         return campaigns.list(ps[0], ps[1]);
     }
 
@@ -80,7 +69,7 @@ public class CharityResource {
     @Path("campaigns/{id}/activities")
     public Page<Activity> activities(@PathParam("id") long id, @QueryParam("city") Long city, @QueryParam("page") Integer page,
                                      @QueryParam("size") Integer size) {
-        int[] ps = paging(page, size);
+        int[] ps = Check.paging(page, size);
         return activities.list(id, city, ps[0], ps[1]);
     }
 
@@ -160,7 +149,7 @@ public class CharityResource {
     @GET
     @Path("campaigns/{id}/leaderboard")
     public List<CharityViews.Leader> leaderboard(@PathParam("id") long id, @QueryParam("city") Long city, @QueryParam("size") Integer size) {
-        return reports.leaderboard(id, city, paging(0, size)[1]);
+        return reports.leaderboard(id, city, Check.paging(0, size)[1]);
     }
 
     /** Sign-ups and hours of one activity, for its organisers and leads. */

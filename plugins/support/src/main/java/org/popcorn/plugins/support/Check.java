@@ -64,6 +64,23 @@ public final class Check {
         return value;
     }
 
+    /**
+     * The page and size of a list request: page 0 or more (default 0), size 1 to 100 (default 20).
+     *
+     * @return {@code {page, size}}
+     */
+    public static int[] paging(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw PluginProblem.invalid("page is 0 or more.", "page");
+        }
+        if (s < 1 || s > 100) {
+            throw PluginProblem.invalid("size is between 1 and 100.", "size");
+        }
+        return new int[] {p, s};
+    }
+
     /** A code: lower-case letters, digits and dashes. */
     public static String code(String value, String field) {
         String v = text(value, field, 40, true);
