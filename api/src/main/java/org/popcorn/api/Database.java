@@ -52,7 +52,7 @@ public interface Database {
             }
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                throw new PluginProblem(409, "This conflicts with existing data.", null);
+                throw new PluginProblem(409, "This conflicts with existing data.", null).withCode("plugin.data-conflict");
             }
             throw new IllegalStateException("database error in " + owner + ": " + e.getMessage(), e);
         }

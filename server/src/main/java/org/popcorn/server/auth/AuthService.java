@@ -51,7 +51,7 @@ public class AuthService {
         if (wait > 0) {
             metrics.counter("popcorn_logins_throttled_total").inc();
             LOG.warning(() -> "event=auth.login-throttled login=" + login + " address=" + clientAddress + " retryAfter=" + wait);
-            throw ProblemException.tooManyRequests("Too many failed log-ins. Try again in " + wait + " seconds.", wait);
+            throw ProblemException.tooManyRequests("Too many failed log-ins. Try again in " + wait + " seconds.", wait).withCode("auth.throttled");
         }
         boolean ok = hasher.verify(password, found.map(Member::passwordHash).orElse(null));
         if (!ok) {
@@ -59,7 +59,7 @@ public class AuthService {
             metrics.counter("popcorn_logins_failed_total").inc();
             LOG.warning(() -> "event=auth.login-failed login=" + login + " address=" + clientAddress
                     + " knownAccount=" + found.isPresent());
-            throw ProblemException.unauthorized("The handle/e-mail or the password is wrong.");
+            throw ProblemException.unauthorized("The handle/e-mail or the password is wrong.").withCode("auth.bad-credentials");
         }
         Member m = found.get();
         throttle.clear(LoginThrottle.accountKey(m.id()));
@@ -83,10 +83,10 @@ public class AuthService {
     public void changePassword(Caller caller, AuthRequests.PasswordChange change) {
         Member m = caller.require();
         if (!hasher.verify(change.currentPassword, m.passwordHash())) {
-            throw ProblemException.unprocessable("Your current password is not right.", "currentPassword");
+            throw ProblemException.unprocessable("Your current password is not right.", "currentPassword").withCode("auth.wrong-password");
         }
         if (change.newPassword.equals(change.currentPassword)) {
-            throw ProblemException.unprocessable("Choose a password different from the current one.", "newPassword");
+            throw ProblemException.unprocessable("Choose a password different from the current one.", "newPassword").withCode("auth.same-password");
         }
         members.setPassword(m.id(), change.newPassword);
         int ended = sessions.revokeAllOf(m.id(), caller.tokenHash());
@@ -99,7 +99,7 @@ public class AuthService {
     public void deleteAccount(Caller caller, String password) {
         Member m = caller.require();
         if (!hasher.verify(password, m.passwordHash())) {
-            throw ProblemException.unprocessable("Your password is not right.", "password");
+            throw ProblemException.unprocessable("Your password is not right.", "password").withCode("auth.wrong-password");
         }
         members.deleteAccount(m.id());
     }

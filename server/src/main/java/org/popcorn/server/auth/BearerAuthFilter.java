@@ -33,12 +33,12 @@ public class BearerAuthFilter implements ContainerRequestFilter {
             return;
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw ProblemException.unauthorized("Use 'Authorization: Bearer <token>'.");
+            throw ProblemException.unauthorized("Use 'Authorization: Bearer <token>'.").withCode("auth.bad-header");
         }
         String hash = Tokens.hash(header.substring(7).strip());
         Optional<Long> member = sessions.memberForTokenHash(hash);
         if (member.isEmpty()) {
-            throw ProblemException.unauthorized("This session has expired or was ended. Log in again.");
+            throw ProblemException.unauthorized("This session has expired or was ended. Log in again.").withCode("auth.token-expired");
         }
         caller.authenticate(member.get(), hash);
     }

@@ -49,7 +49,7 @@ public class Caller {
     /** The caller's member id; 401 when the request carries no valid token. */
     public long requireMemberId() {
         if (memberId == null) {
-            throw ProblemException.unauthorized("Log in first: send 'Authorization: Bearer <token>' from POST /api/auth/login.");
+            throw ProblemException.unauthorized("Log in first: send 'Authorization: Bearer <token>' from POST /api/auth/login.").withCode("auth.required");
         }
         return memberId;
     }
@@ -60,7 +60,7 @@ public class Caller {
         if (member == null) {
             member = em.find(Member.class, id);
             if (member == null || member.isDeleted()) {
-                throw ProblemException.unauthorized("This account no longer exists.");
+                throw ProblemException.unauthorized("This account no longer exists.").withCode("auth.account-deleted");
             }
         }
         return member;
@@ -77,7 +77,7 @@ public class Caller {
     public void requireAdmin() {
         if (!isAdmin()) {
             requireMemberId();
-            throw ProblemException.forbidden("Only an admin may do this.");
+            throw ProblemException.forbidden("Only an admin may do this.").withCode("admin.required");
         }
     }
 
@@ -103,7 +103,7 @@ public class Caller {
     public void requireOrganiserOf(long cityId) {
         requireMemberId();
         if (!mayOrganise(cityId)) {
-            throw ProblemException.forbidden("Only an organiser of this city may do this.");
+            throw ProblemException.forbidden("Only an organiser of this city may do this.").withCode("organiser.required");
         }
     }
 }

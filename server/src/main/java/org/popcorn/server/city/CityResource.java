@@ -41,7 +41,7 @@ public class CityResource {
     @ConditionalGet
     @GET
     @Path("{id}")
-    @Operation(summary = "One city")
+    @Operation(operationId = "getCity", summary = "One city")
     public CityView get(@PathParam("id") long id) {
         City c = cities.get(id);
         CityView v = CityView.of(c);

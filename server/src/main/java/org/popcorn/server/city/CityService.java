@@ -30,7 +30,7 @@ public class CityService {
     public City get(long id) {
         City c = em.find(City.class, id);
         if (c == null) {
-            throw ProblemException.notFound("No city with id " + id + ".");
+            throw ProblemException.notFound("No city with id " + id + ".").withCode("city.not-found");
         }
         return c;
     }
@@ -38,11 +38,11 @@ public class CityService {
     /** An active (not retired) city, for a member's home city or a round's candidate; 422 naming the field otherwise. */
     public City requireActive(Long id, String field) {
         if (id == null) {
-            throw ProblemException.unprocessable("Choose a city.", field);
+            throw ProblemException.unprocessable("Choose a city.", field).withCode("city.missing");
         }
         City c = em.find(City.class, id);
         if (c == null || c.retired()) {
-            throw ProblemException.unprocessable("There is no active city with id " + id + ".", field);
+            throw ProblemException.unprocessable("There is no active city with id " + id + ".", field).withCode("city.not-active");
         }
         return c;
     }
@@ -96,7 +96,7 @@ public class CityService {
         try {
             zone = ZoneId.of(n.timeZone.strip());
         } catch (DateTimeException e) {
-            throw ProblemException.unprocessable("'" + n.timeZone + "' is not an IANA time zone (e.g. Asia/Shanghai).", "timeZone");
+            throw ProblemException.unprocessable("'" + n.timeZone + "' is not an IANA time zone (e.g. Asia/Shanghai).", "timeZone").withCode("city.bad-time-zone");
         }
         String ascii = n.asciiName == null || n.asciiName.isBlank() ? SearchKey.of(n.name) : n.asciiName.strip();
         City c = new City(n.name.strip(), ascii, n.countryCode, n.region, zone, n.latitude, n.longitude,

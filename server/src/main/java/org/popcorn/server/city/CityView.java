@@ -16,7 +16,7 @@ public class CityView {
     public double longitude;
     public long population;
     public boolean retired;
-    @Schema(description = "Other names the city is known by (local names such as 北京)")
+    @Schema(description = "Other names the city is known by (local names such as 北京)", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = String.class)
     public java.util.List<String> otherNames;
 
     public static CityView of(City c) {

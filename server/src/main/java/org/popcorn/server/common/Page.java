@@ -29,10 +29,10 @@ public class Page<T> {
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
         if (p < 0) {
-            throw ProblemException.badRequest("page must be 0 or more.", "page");
+            throw ProblemException.badRequest("page must be 0 or more.", "page").withCode("request.bad-parameter");
         }
         if (s < 1 || s > 100) {
-            throw ProblemException.badRequest("size must be between 1 and 100.", "size");
+            throw ProblemException.badRequest("size must be between 1 and 100.", "size").withCode("request.bad-parameter");
         }
         return new int[] {p, s};
     }

@@ -47,7 +47,7 @@ public final class ProblemMappers {
                     .toList();
             String detail = errors.stream().map(f -> f.field + ": " + f.message).reduce((a, b) -> a + "; " + b)
                     .orElse("The request is not valid.");
-            return Problems.response(422, "Invalid request", detail, errors);
+            return Problems.response(422, "request.invalid-field", "Invalid request", detail, errors);
         }
 
         static String fieldOf(ConstraintViolation<?> v) {
@@ -71,7 +71,7 @@ public final class ProblemMappers {
     public static class JsonbMapper implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return Problems.response(400, "Malformed request body", readable(e), null);
+            return Problems.response(400, jsonCode(e), "Malformed request body", readable(e), null);
         }
     }
 
@@ -85,7 +85,7 @@ public final class ProblemMappers {
                 t = t.getCause();
             }
             if (t != null) {
-                return Problems.response(400, "Malformed request body", readable((JsonbException) t), null);
+                return Problems.response(400, jsonCode((JsonbException) t), "Malformed request body", readable((JsonbException) t), null);
             }
             return unexpected(e);
         }
@@ -106,7 +106,7 @@ public final class ProblemMappers {
                 cause = cause.getCause();
             }
             if (cause != null) {
-                return Problems.response(400, "Malformed request body", readable((JsonbException) cause), null);
+                return Problems.response(400, jsonCode((JsonbException) cause), "Malformed request body", readable((JsonbException) cause), null);
             }
             String badParameter = badParameter(e);
             if (badParameter != null) {
@@ -121,7 +121,7 @@ public final class ProblemMappers {
                 case 415 -> "Send the request body as application/json.";
                 default -> e.getMessage();
             };
-            Response built = Problems.response(status, Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
+            Response built = Problems.response(status, "http." + status, Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
                     ? reason(status) : "Error", detail, null);
             if (r.getHeaderString("Allow") != null) {
                 return Response.fromResponse(built).header("Allow", r.getHeaderString("Allow")).build();
@@ -196,8 +196,14 @@ public final class ProblemMappers {
     static Response unexpected(Throwable e) {
         String id = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "event=request.failed errorId=" + id, e);
-        return Problems.response(500, "Internal error",
+        return Problems.response(500, "http.500", "Internal error",
                 "Something went wrong on our side. Quote error id " + id + " when you report it.", null);
+    }
+
+    /** {@code request.unknown-field} for a field the endpoint does not know, else {@code request.malformed-json}. */
+    static String jsonCode(JsonbException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return m.contains("nknown property") || m.contains("nrecognized") ? "request.unknown-field" : "request.malformed-json";
     }
 
     static String readable(JsonbException e) {

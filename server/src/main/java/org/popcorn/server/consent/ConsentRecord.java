@@ -45,7 +45,7 @@ public class ConsentRecord {
 
     ConsentRecord(String pluginId, String subject, ConsentText text, Long capturedBy, Instant now) {
         if (subject == null || !subject.matches(SUBJECT)) {
-            throw ProblemException.unprocessable("A consent subject is a reference such as lead-42, not personal data.", "subject");
+            throw ProblemException.unprocessable("A consent subject is a reference such as lead-42, not personal data.", "subject").withCode("consent.bad-subject");
         }
         this.pluginId = pluginId;
         this.subject = subject;

@@ -44,13 +44,13 @@ public class ConsentText {
 
     ConsentText(String pluginId, String purpose, int version, Map<String, String> text, Instant now) {
         if (purpose == null || !purpose.matches(PURPOSE)) {
-            throw ProblemException.unprocessable("A consent purpose is lower-case letters, digits and '-'.", "purpose");
+            throw ProblemException.unprocessable("A consent purpose is lower-case letters, digits and '-'.", "purpose").withCode("consent.bad-purpose");
         }
         if (text == null || text.get("en") == null || text.get("en").isBlank()) {
-            throw ProblemException.unprocessable("A consent text has an English version.", "text");
+            throw ProblemException.unprocessable("A consent text has an English version.", "text").withCode("consent.english-missing");
         }
         if (text.values().stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 4000)) {
-            throw ProblemException.unprocessable("Each consent text is 1 to 4000 characters.", "text");
+            throw ProblemException.unprocessable("Each consent text is 1 to 4000 characters.", "text").withCode("consent.bad-text-length");
         }
         this.pluginId = pluginId;
         this.purpose = purpose;

@@ -44,7 +44,7 @@ public class EventResource {
     }
 
     @GET
-    @Operation(summary = "The domain event log", description = "Filter by type (e.g. round.closed). Paginated, newest first.")
+    @Operation(operationId = "listEvents", summary = "The domain event log", description = "Filter by type (e.g. round.closed). Paginated, newest first.")
     public Page<View> list(@QueryParam("type") String type, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         caller.requireAdmin();
         int[] ps = Page.validate(page, size);

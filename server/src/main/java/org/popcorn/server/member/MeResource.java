@@ -40,7 +40,7 @@ public class MeResource {
     }
 
     @PATCH
-    @Operation(summary = "Edit my profile", description = "Only the fields sent change.")
+    @Operation(operationId = "updateMyProfile", summary = "Edit my profile", description = "Only the fields sent change.")
     public ProfileViews.MyProfile update(@Valid @NotNull(message = "Send the fields to change as JSON.") ProfileUpdate update) {
         long id = caller.requireMemberId();
         members.updateProfile(id, update);

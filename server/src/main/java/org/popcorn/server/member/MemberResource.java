@@ -25,7 +25,7 @@ public class MemberResource {
 
     @GET
     @Path("{handle}")
-    @Operation(summary = "A member's public profile", description = "Display name, city, level, badges, stage, joined date and "
+    @Operation(operationId = "getMember", summary = "A member's public profile", description = "Display name, city, level, badges, stage, joined date and "
             + "public activity counts. Never the e-mail. Handles are case-insensitive.")
     public ProfileViews.PublicProfile get(@PathParam("handle") String handle) {
         return profiles.publicProfile(members.requireByHandle(handle));

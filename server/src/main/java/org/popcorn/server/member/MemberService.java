@@ -74,18 +74,18 @@ public class MemberService {
     @Transactional
     public Member register(Registration r, String passwordHash) {
         if (r.handle.toLowerCase(Locale.ROOT).startsWith("former-")) {
-            throw ProblemException.unprocessable("Handles starting with 'former-' are reserved.", "handle");
+            throw ProblemException.unprocessable("Handles starting with 'former-' are reserved.", "handle").withCode("member.handle-reserved");
         }
         if (r.password.equalsIgnoreCase(r.handle) || r.password.equalsIgnoreCase(r.email)) {
-            throw ProblemException.unprocessable("Your password must not be your handle or e-mail.", "password");
+            throw ProblemException.unprocessable("Your password must not be your handle or e-mail.", "password").withCode("member.password-guessable");
         }
         cities.requireActive(r.homeCityId, "homeCityId");
         if (findByHandle(r.handle).isPresent()) {
-            throw ProblemException.conflict("The handle '" + r.handle + "' is taken. Choose another.", "handle");
+            throw ProblemException.conflict("The handle '" + r.handle + "' is taken. Choose another.", "handle").withCode("member.handle-taken");
         }
         if (!em.createQuery("select m.id from Member m where m.emailKey = :e", Long.class)
                 .setParameter("e", Member.keyOf(r.email)).getResultList().isEmpty()) {
-            throw ProblemException.conflict("An account with this e-mail exists already. Log in instead.", "email");
+            throw ProblemException.conflict("An account with this e-mail exists already. Log in instead.", "email").withCode("member.email-taken");
         }
         Member m = new Member(r.handle.strip(), r.displayName.strip(), r.email, passwordHash, r.homeCityId, Instant.now());
         em.persist(m);
@@ -95,9 +95,9 @@ public class MemberService {
             // Lost a race against a registration with the same handle or e-mail (the unique keys decide).
             String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (msg.contains("email_key")) {
-                throw ProblemException.conflict("An account with this e-mail exists already. Log in instead.", "email");
+                throw ProblemException.conflict("An account with this e-mail exists already. Log in instead.", "email").withCode("member.email-taken");
             }
-            throw ProblemException.conflict("The handle '" + r.handle + "' is taken. Choose another.", "handle");
+            throw ProblemException.conflict("The handle '" + r.handle + "' is taken. Choose another.", "handle").withCode("member.handle-taken");
         }
         points.award(m.id(), WELCOME_POINTS, "Welcome to the community", "core", "joined");
         rewards.awardBadge(m.id(), "joined");
@@ -123,13 +123,13 @@ public class MemberService {
     /** An active member by handle; 404 otherwise. */
     public Member requireByHandle(String handle) {
         return findByHandle(handle).filter(m -> !m.isDeleted())
-                .orElseThrow(() -> ProblemException.notFound("No member with the handle '" + handle + "'."));
+                .orElseThrow(() -> ProblemException.notFound("No member with the handle '" + handle + "'.").withCode("member.not-found"));
     }
 
     public Member get(long id) {
         Member m = em.find(Member.class, id);
         if (m == null) {
-            throw ProblemException.notFound("No such member.");
+            throw ProblemException.notFound("No such member.").withCode("member.not-found");
         }
         return m;
     }
@@ -141,7 +141,7 @@ public class MemberService {
         Member m = get(memberId);
         if (u.displayName != null) {
             if (u.displayName.isBlank()) {
-                throw ProblemException.unprocessable("A display name cannot be empty.", "displayName");
+                throw ProblemException.unprocessable("A display name cannot be empty.", "displayName").withCode("member.display-name-empty");
             }
             m.displayName(u.displayName.strip());
         }
@@ -155,7 +155,7 @@ public class MemberService {
         if (u.avatarUrl != null) {
             String url = u.avatarUrl.strip();
             if (!url.isEmpty() && !url.matches("(?i)https?://\\S+")) {
-                throw ProblemException.unprocessable("An avatar URL starts with http:// or https://.", "avatarUrl");
+                throw ProblemException.unprocessable("An avatar URL starts with http:// or https://.", "avatarUrl").withCode("member.bad-avatar-url");
             }
             m.avatarUrl(url.isEmpty() ? null : url);
         }
@@ -199,7 +199,7 @@ public class MemberService {
     public boolean grantOrganiser(long memberId, long cityId, long adminId) {
         Member m = get(memberId);
         if (m.isDeleted()) {
-            throw ProblemException.notFound("No such member.");
+            throw ProblemException.notFound("No such member.").withCode("member.not-found");
         }
         org.popcorn.server.city.City c = cities.requireActive(cityId, "cityId");
         if (em.find(OrganiserRole.class, new OrganiserRole.Key(memberId, cityId)) != null) {
@@ -236,11 +236,11 @@ public class MemberService {
     @RetryOnConflict
     public void setAdmin(long memberId, boolean admin, long byAdminId) {
         if (!admin && memberId == byAdminId) {
-            throw ProblemException.conflict("You cannot remove your own admin role; ask another admin.", "admin");
+            throw ProblemException.conflict("You cannot remove your own admin role; ask another admin.", "admin").withCode("admin.self-revoke");
         }
         Member m = get(memberId);
         if (m.isDeleted()) {
-            throw ProblemException.notFound("No such member.");
+            throw ProblemException.notFound("No such member.").withCode("member.not-found");
         }
         m.admin(admin);
         LOG.info(() -> "event=role.admin-" + (admin ? "granted" : "revoked") + " member=" + memberId + " by=" + byAdminId);

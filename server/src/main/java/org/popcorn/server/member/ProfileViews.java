@@ -78,7 +78,7 @@ public final class ProfileViews {
         public long lifetimePoints;
         public LevelView nextLevel;
         public List<CityRef> organiserOf;
-        @Schema(description = "Privilege codes this member holds (by level or grant)")
+        @Schema(description = "Privilege codes this member holds (by level or grant)", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = String.class)
         public List<String> privileges;
         public long unreadNotifications;
     }

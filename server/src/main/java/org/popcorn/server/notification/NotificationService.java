@@ -68,7 +68,7 @@ public class NotificationService {
     public void markRead(long memberId, long notificationId) {
         Notification n = em.find(Notification.class, notificationId);
         if (n == null || !n.memberId().equals(memberId)) {
-            throw ProblemException.notFound("No such notification in your inbox.");
+            throw ProblemException.notFound("No such notification in your inbox.").withCode("notification.not-found");
         }
         n.markRead(Instant.now());
     }
@@ -100,10 +100,10 @@ public class NotificationService {
         for (Map.Entry<String, Boolean> c : choices.entrySet()) {
             if (!known.containsKey(c.getKey())) {
                 throw ProblemException.unprocessable("Unknown notification kind '" + c.getKey() + "'. Known kinds: "
-                        + String.join(", ", known.keySet()) + ".", c.getKey());
+                        + String.join(", ", known.keySet()) + ".", c.getKey()).withCode("notification.unknown-kind");
             }
             if (c.getValue() == null) {
-                throw ProblemException.unprocessable("Use true or false.", c.getKey());
+                throw ProblemException.unprocessable("Use true or false.", c.getKey()).withCode("notification.bad-choice");
             }
         }
         for (Map.Entry<String, Boolean> c : choices.entrySet()) {

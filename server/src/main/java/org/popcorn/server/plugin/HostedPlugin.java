@@ -43,6 +43,16 @@ public final class HostedPlugin {
         return id;
     }
 
+    /** The plugin's version from its manifest. */
+    public String version() {
+        return version;
+    }
+
+    /** The plugin's description from its manifest. */
+    public String description() {
+        return description;
+    }
+
     public PopcornExtension extension() {
         return extension;
     }

@@ -63,7 +63,7 @@ public class PluginBridge {
     @Transactional
     public List<Members.MemberInfo> membersLivingIn(long cityId, int page, int size) {
         if (page < 0 || size < 1 || size > 500) {
-            throw new org.popcorn.api.PluginProblem(422, "page is 0 or more and size 1 to 500.", "size");
+            throw new org.popcorn.api.PluginProblem(422, "page is 0 or more and size 1 to 500.", "size").withCode("request.bad-parameter");
         }
         return members.livingIn(cityId, page, size).stream().map(this::info).toList();
     }
@@ -251,7 +251,7 @@ public class PluginBridge {
     @Transactional
     public List<Signups.Commitment> commitmentsOf(long memberId, java.time.Instant from, java.time.Instant to) {
         if (from == null || to == null || !to.isAfter(from)) {
-            throw new org.popcorn.api.PluginProblem(422, "A period ends after it starts.", "to");
+            throw new org.popcorn.api.PluginProblem(422, "A period ends after it starts.", "to").withCode("signup.bad-period");
         }
         return signups.commitmentsOf(memberId, from, to).stream().map(row -> {
             org.popcorn.server.signup.SignupPlace place = (org.popcorn.server.signup.SignupPlace) row[0];
@@ -270,7 +270,7 @@ public class PluginBridge {
                                                                            java.time.Instant until) {
         try {
             if (members.get(memberId).isDeleted()) {
-                throw ProblemException.notFound("No such member.");
+                throw ProblemException.notFound("No such member.").withCode("member.not-found");
             }
             return qualification(qualifications.grant(pluginId, memberId, code, by, until));
         } catch (ProblemException e) {

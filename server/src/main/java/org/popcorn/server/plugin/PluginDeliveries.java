@@ -104,7 +104,7 @@ public class PluginDeliveries {
     public PluginDelivery replay(String pluginId, long id, Instant now) {
         PluginDelivery d = em.find(PluginDelivery.class, id);
         if (d == null || !d.pluginId.equals(pluginId)) {
-            throw ProblemException.notFound("No failed delivery " + id + " to plugin '" + ProblemException.shorten(pluginId) + "'.");
+            throw ProblemException.notFound("No failed delivery " + id + " to plugin '" + ProblemException.shorten(pluginId) + "'.").withCode("plugin.delivery-not-found");
         }
         d.replay(now);
         return d;

@@ -258,7 +258,7 @@ public class PluginHost {
     public synchronized HostedPlugin plugin(String id) {
         HostedPlugin p = plugins.get(id);
         if (p == null) {
-            throw ProblemException.notFound("No plugin '" + id + "' is installed.");
+            throw ProblemException.notFound("No plugin '" + id + "' is installed.").withCode("plugin.not-found");
         }
         return p;
     }
@@ -268,7 +268,7 @@ public class PluginHost {
         HostedPlugin p = plugin(id);
         if (!p.isActive()) {
             throw ProblemException.notFound("Plugin '" + id + "' is " + p.state.name().toLowerCase()
-                    + (p.reason == null ? "" : ": " + p.reason) + ".");
+                    + (p.reason == null ? "" : ": " + p.reason) + ".").withCode("plugin.not-active");
         }
         return p;
     }
@@ -277,7 +277,7 @@ public class PluginHost {
     public synchronized HostedPlugin setEnabled(String id, boolean enabled, long adminId) {
         HostedPlugin p = plugin(id);
         if (p.state == HostedPlugin.State.FAILED) {
-            throw ProblemException.conflict("Plugin '" + id + "' failed to start (" + p.reason + "); fix it and rescan.", "enabled");
+            throw ProblemException.conflict("Plugin '" + id + "' failed to start (" + p.reason + "); fix it and rescan.", "enabled").withCode("plugin.failed");
         }
         states.set(id, enabled, adminId);
         generation++;

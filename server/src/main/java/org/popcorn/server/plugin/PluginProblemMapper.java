@@ -15,7 +15,7 @@ public class PluginProblemMapper implements ExceptionMapper<PluginProblem> {
     @Override
     public Response toResponse(PluginProblem e) {
         Response.Status s = Response.Status.fromStatusCode(e.status());
-        Response r = Problems.response(e.status(), e.code(), s == null ? Problems.reasonPhrase(e.status()) : s.getReasonPhrase(),
+        Response r = Problems.response(e.status(), e.code() != null ? e.code() : "http." + e.status(), s == null ? Problems.reasonPhrase(e.status()) : s.getReasonPhrase(),
                 e.getMessage(), e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage())));
         ((Problem) r.getEntity()).rule = e.rule();
         return r;

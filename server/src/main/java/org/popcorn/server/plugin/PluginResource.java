@@ -27,7 +27,7 @@ public class PluginResource {
 
     @GET
     @Tag(name = "Plugins")
-    @Operation(summary = "Installed plugins", description = "Id, version, description, state (started, disabled, failed with the reason) "
+    @Operation(operationId = "listPlugins", summary = "Installed plugins", description = "Id, version, description, state (started, disabled, failed with the reason) "
             + "and what each contributes: routes, tables, events, settings, badges, pages.")
     public List<PluginViews.PluginView> list() {
         return host.all().stream().map(assembler::view).toList();
@@ -39,7 +39,7 @@ public class PluginResource {
         HostedPlugin p = host.active(id);
         Object resource = p.extension().restResource();
         if (resource == null) {
-            throw org.popcorn.server.common.ProblemException.notFound("Plugin '" + id + "' has no API routes.");
+            throw org.popcorn.server.common.ProblemException.notFound("Plugin '" + id + "' has no API routes.").withCode("plugin.no-routes");
         }
         return resource;
     }

@@ -14,16 +14,20 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Reads a plugin's routes from its JAX-RS annotations (for the manifest and the OpenAPI document). */
-final class PluginRoutes {
+public final class PluginRoutes {
 
     private PluginRoutes() {
     }
 
-    /** One route: HTTP method, full path, Java method name, whether it takes a body, its query parameters, what it answers. */
-    record Route(String method, String path, String operation, boolean hasBody, String summary, List<String> query, String produces) {
+    /**
+     * One route: HTTP method, full path, Java method name, whether it takes a body, its query parameters, what it
+     * answers, and the Java method that serves it (whose types and annotations describe it further).
+     */
+    public record Route(String method, String path, String operation, boolean hasBody, String summary, List<String> query,
+                        String produces, Method javaMethod) {
     }
 
-    static List<Route> describe(String pluginId, Object resource) {
+    public static List<Route> describe(String pluginId, Object resource) {
         List<Route> out = new ArrayList<>();
         if (resource != null) {
             walk("/api/plugins/" + pluginId, resource.getClass(), out, 0);
@@ -57,7 +61,7 @@ final class PluginRoutes {
                 jakarta.ws.rs.Produces produces = m.getAnnotation(jakarta.ws.rs.Produces.class) != null
                         ? m.getAnnotation(jakarta.ws.rs.Produces.class) : type.getAnnotation(jakarta.ws.rs.Produces.class);
                 String media = produces == null || produces.value().length == 0 ? "application/json" : produces.value()[0];
-                out.add(new Route(verb, path, m.getName(), body, summary(m.getName()), List.copyOf(query), media));
+                out.add(new Route(verb, path, m.getName(), body, summary(m.getName()), List.copyOf(query), media, m));
             } else if (p != null) {
                 walk(path, m.getReturnType(), out, depth + 1);
             }

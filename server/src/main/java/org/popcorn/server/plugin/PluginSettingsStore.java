@@ -46,19 +46,19 @@ public class PluginSettingsStore {
             SettingDefinition def = definition(pluginId, c.getKey());
             String v = c.getValue() == null ? null : c.getValue().strip();
             if (v == null) {
-                throw ProblemException.unprocessable("Give a value.", c.getKey());
+                throw ProblemException.unprocessable("Give a value.", c.getKey()).withCode("plugin.setting-value-missing");
             }
             switch (def.type()) {
                 case INTEGER -> {
                     try {
                         Long.parseLong(v);
                     } catch (NumberFormatException e) {
-                        throw ProblemException.unprocessable("'" + c.getKey() + "' is a whole number.", c.getKey());
+                        throw ProblemException.unprocessable("'" + c.getKey() + "' is a whole number.", c.getKey()).withCode("plugin.setting-wrong-type");
                     }
                 }
                 case BOOLEAN -> {
                     if (!v.equals("true") && !v.equals("false")) {
-                        throw ProblemException.unprocessable("'" + c.getKey() + "' is true or false.", c.getKey());
+                        throw ProblemException.unprocessable("'" + c.getKey() + "' is true or false.", c.getKey()).withCode("plugin.setting-wrong-type");
                     }
                 }
                 default -> {
@@ -78,10 +78,10 @@ public class PluginSettingsStore {
     SettingDefinition definition(String pluginId, String key) {
         HostedPlugin p = host.plugin(pluginId);
         if (p.extension() == null) {
-            throw ProblemException.conflict("Plugin '" + pluginId + "' is not running.", null);
+            throw ProblemException.conflict("Plugin '" + pluginId + "' is not running.", null).withCode("plugin.not-running");
         }
         return p.extension().settings().stream().filter(d -> d.key().equals(key)).findFirst()
-                .orElseThrow(() -> ProblemException.unprocessable("Plugin '" + pluginId + "' has no setting '" + key + "'.", key));
+                .orElseThrow(() -> ProblemException.unprocessable("Plugin '" + pluginId + "' has no setting '" + key + "'.", key).withCode("plugin.unknown-setting"));
     }
 
 }

@@ -89,7 +89,7 @@ public class PluginUnitOfWork {
             }
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                PluginProblem conflict = new PluginProblem(409, "This conflicts with existing data.", null);
+                PluginProblem conflict = new PluginProblem(409, "This conflicts with existing data.", null).withCode("plugin.data-conflict");
                 conflict.initCause(e); // lets the unit recognise a duplicate key and run the use case again
                 throw conflict;
             }

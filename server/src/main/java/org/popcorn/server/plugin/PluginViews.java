@@ -33,7 +33,7 @@ public final class PluginViews {
     /** What a plugin contributes. */
     @Schema(name = "PluginManifest")
     public static class Manifest {
-        @Schema(description = "Its API routes, e.g. 'GET /api/plugins/feedback/items'")
+        @Schema(description = "Its API routes, e.g. 'GET /api/plugins/feedback/items'", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = String.class)
         public List<String> routes;
         public List<String> tables;
         public List<String> events;

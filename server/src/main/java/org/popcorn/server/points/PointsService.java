@@ -44,17 +44,17 @@ public class PointsService {
     @Transactional
     public Award award(long memberId, int amount, String reason, String source, String idempotencyKey) {
         if (amount == 0) {
-            throw ProblemException.unprocessable("amount must not be 0.", "amount");
+            throw ProblemException.unprocessable("amount must not be 0.", "amount").withCode("points.zero-amount");
         }
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.unprocessable("Give a reason people will read in their ledger.", "reason");
+            throw ProblemException.unprocessable("Give a reason people will read in their ledger.", "reason").withCode("points.reason-missing");
         }
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw ProblemException.unprocessable("idempotencyKey is required (1-200 characters).", "idempotencyKey");
+            throw ProblemException.unprocessable("idempotencyKey is required (1-200 characters).", "idempotencyKey").withCode("points.bad-idempotency-key");
         }
         Member member = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
         if (member == null || member.isDeleted()) {
-            throw ProblemException.notFound("No such member.");
+            throw ProblemException.notFound("No such member.").withCode("member.not-found");
         }
         List<PointsEntry> existing = em.createQuery("select e from PointsEntry e where e.memberId = :m and e.source = :s "
                         + "and e.idempotencyKey = :k", PointsEntry.class)

@@ -50,7 +50,7 @@ public class RewardsService {
     public boolean awardBadge(long memberId, String code) {
         Badge badge = em.find(Badge.class, code);
         if (badge == null) {
-            throw ProblemException.notFound("No badge '" + code + "'.");
+            throw ProblemException.notFound("No badge '" + code + "'.").withCode("badge.not-found");
         }
         if (em.find(MemberBadge.class, new MemberBadge.Key(memberId, code)) != null) {
             return false;
@@ -118,7 +118,7 @@ public class RewardsService {
     @RetryOnConflict
     public void grantPrivilege(long memberId, String code, long adminId) {
         if (em.find(Privilege.class, code) == null) {
-            throw ProblemException.notFound("No privilege '" + ProblemException.shorten(code) + "'.");
+            throw ProblemException.notFound("No privilege '" + ProblemException.shorten(code) + "'.").withCode("privilege.not-found");
         }
         if (em.find(PrivilegeGrant.class, new PrivilegeGrant.Key(memberId, code)) == null) {
             em.persist(new PrivilegeGrant(memberId, code, adminId, Instant.now()));
@@ -129,7 +129,7 @@ public class RewardsService {
     @RetryOnConflict
     public void revokePrivilege(long memberId, String code) {
         if (em.find(Privilege.class, code) == null) {
-            throw ProblemException.notFound("No privilege '" + ProblemException.shorten(code) + "'.");
+            throw ProblemException.notFound("No privilege '" + ProblemException.shorten(code) + "'.").withCode("privilege.not-found");
         }
         PrivilegeGrant g = em.find(PrivilegeGrant.class, new PrivilegeGrant.Key(memberId, code));
         if (g != null) {

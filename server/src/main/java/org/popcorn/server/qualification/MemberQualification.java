@@ -44,7 +44,7 @@ public class MemberQualification {
 
     MemberQualification(String pluginId, String code, long memberId) {
         if (code == null || !code.matches(CODE)) {
-            throw ProblemException.unprocessable("A qualification code is lower-case letters, digits, '.' and '-'.", "code");
+            throw ProblemException.unprocessable("A qualification code is lower-case letters, digits, '.' and '-'.", "code").withCode("qualification.bad-code");
         }
         this.pluginId = pluginId;
         this.code = code;
@@ -54,7 +54,7 @@ public class MemberQualification {
     /** Grants or renews it; refuses an expiry that is already past. */
     void grant(Long by, Instant now, Instant until) {
         if (until != null && !until.isAfter(now)) {
-            throw ProblemException.unprocessable("A qualification expires in the future.", "expiresAt");
+            throw ProblemException.unprocessable("A qualification expires in the future.", "expiresAt").withCode("qualification.expiry-in-past");
         }
         this.grantedBy = by;
         this.grantedAt = now;

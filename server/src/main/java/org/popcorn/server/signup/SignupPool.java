@@ -106,16 +106,16 @@ public class SignupPool {
     void define(org.popcorn.api.Signups.PoolSpec spec) {
         if ((spec.startsAt() == null) != (spec.endsAt() == null)) {
             throw org.popcorn.server.common.ProblemException.unprocessable("A timed place has both a start and an end.",
-                    spec.startsAt() == null ? "startsAt" : "endsAt");
+                    spec.startsAt() == null ? "startsAt" : "endsAt").withCode("signup.time-incomplete");
         }
         if (spec.startsAt() != null && !spec.endsAt().isAfter(spec.startsAt())) {
-            throw org.popcorn.server.common.ProblemException.unprocessable("A place ends after it starts.", "endsAt");
+            throw org.popcorn.server.common.ProblemException.unprocessable("A place ends after it starts.", "endsAt").withCode("signup.ends-before-start");
         }
         if (spec.exclusive() && spec.startsAt() == null) {
-            throw org.popcorn.server.common.ProblemException.unprocessable("An exclusive place needs a start and an end.", "startsAt");
+            throw org.popcorn.server.common.ProblemException.unprocessable("An exclusive place needs a start and an end.", "startsAt").withCode("signup.exclusive-needs-time");
         }
         if (spec.title() != null && spec.title().length() > 200) {
-            throw org.popcorn.server.common.ProblemException.unprocessable("A title has at most 200 characters.", "title");
+            throw org.popcorn.server.common.ProblemException.unprocessable("A title has at most 200 characters.", "title").withCode("signup.title-too-long");
         }
         this.startsAt = spec.startsAt();
         this.endsAt = spec.endsAt();

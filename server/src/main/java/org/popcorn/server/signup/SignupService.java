@@ -55,14 +55,14 @@ public class SignupService {
     @Transactional
     public List<SignupPlace> setCapacity(String key, int capacity, Duration offerWindow) {
         if (offerWindow != null && offerWindow.toSeconds() < minOfferSeconds) {
-            throw ProblemException.unprocessable("An offer lasts at least " + minOfferSeconds + " seconds.", "offerWindow");
+            throw ProblemException.unprocessable("An offer lasts at least " + minOfferSeconds + " seconds.", "offerWindow").withCode("signup.offer-too-short");
         }
         return configure(key, capacity, true, offerWindow == null ? null : (int) Math.min(Integer.MAX_VALUE, offerWindow.toSeconds()));
     }
 
     private List<SignupPlace> configure(String key, int capacity, boolean setWindow, Integer offerSeconds) {
         if (capacity < 0) {
-            throw ProblemException.unprocessable("A capacity is 0 or more.", "capacity");
+            throw ProblemException.unprocessable("A capacity is 0 or more.", "capacity").withCode("signup.bad-capacity");
         }
         SignupPool pool = em.find(SignupPool.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (pool == null) {
@@ -83,13 +83,13 @@ public class SignupService {
     @Transactional
     public List<SignupPlace> define(String key, Signups.PoolSpec spec) {
         if (spec == null) {
-            throw ProblemException.unprocessable("A pool needs a set-up.", "spec");
+            throw ProblemException.unprocessable("A pool needs a set-up.", "spec").withCode("signup.spec-missing");
         }
         if (spec.capacity() < 0) {
-            throw ProblemException.unprocessable("A capacity is 0 or more.", "capacity");
+            throw ProblemException.unprocessable("A capacity is 0 or more.", "capacity").withCode("signup.bad-capacity");
         }
         if (spec.offerWindow() != null && spec.offerWindow().toSeconds() < minOfferSeconds) {
-            throw ProblemException.unprocessable("An offer lasts at least " + minOfferSeconds + " seconds.", "offerWindow");
+            throw ProblemException.unprocessable("An offer lasts at least " + minOfferSeconds + " seconds.", "offerWindow").withCode("signup.offer-too-short");
         }
         Integer offerSeconds = spec.offerWindow() == null ? null : (int) Math.min(Integer.MAX_VALUE, spec.offerWindow().toSeconds());
         SignupPool pool = em.find(SignupPool.class, key, LockModeType.PESSIMISTIC_WRITE);
@@ -170,7 +170,7 @@ public class SignupService {
     @Transactional
     public SignupPlace join(String key, long memberId, int partySize) {
         if (partySize < 1) {
-            throw ProblemException.unprocessable("A party is 1 or more people.", "partySize");
+            throw ProblemException.unprocessable("A party is 1 or more people.", "partySize").withCode("signup.bad-party-size");
         }
         SignupPool pool = lock(key);
         SignupPlace existing = em.find(SignupPlace.class, new SignupPlace.Key(key, memberId));
@@ -207,7 +207,7 @@ public class SignupService {
     @Transactional
     public Optional<SignupPlace> joinIfFree(String key, long memberId, int partySize) {
         if (partySize < 1) {
-            throw ProblemException.unprocessable("A party is 1 or more people.", "partySize");
+            throw ProblemException.unprocessable("A party is 1 or more people.", "partySize").withCode("signup.bad-party-size");
         }
         SignupPool pool = lock(key);
         SignupPlace existing = em.find(SignupPlace.class, new SignupPlace.Key(key, memberId));
@@ -232,7 +232,7 @@ public class SignupService {
         SignupPool pool = lock(key);
         SignupPlace place = em.find(SignupPlace.class, new SignupPlace.Key(key, memberId));
         if (place == null || place.status() == Status.WAITING) {
-            throw ProblemException.conflict("There is no offer to accept (it may have expired).", "status");
+            throw ProblemException.conflict("There is no offer to accept (it may have expired).", "status").withCode("signup.no-offer");
         }
         if (place.status() == Status.OFFERED) {
             place.confirm(pool.nextSeq());
@@ -471,7 +471,7 @@ public class SignupService {
     public SignupPool pool(String key) {
         SignupPool pool = em.find(SignupPool.class, key);
         if (pool == null) {
-            throw ProblemException.notFound("No sign-up pool '" + key + "'.");
+            throw ProblemException.notFound("No sign-up pool '" + key + "'.").withCode("signup.pool-not-found");
         }
         return pool;
     }
@@ -493,7 +493,7 @@ public class SignupService {
     private SignupPool lock(String key) {
         SignupPool pool = em.find(SignupPool.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (pool == null) {
-            throw ProblemException.notFound("No sign-up pool '" + key + "'.");
+            throw ProblemException.notFound("No sign-up pool '" + key + "'.").withCode("signup.pool-not-found");
         }
         return pool;
     }

@@ -67,7 +67,7 @@ public class BallotService {
         eligibility.require(r, me);
         Set<Long> choices = validChoices(r, in.choices);
         if (!r.sizeBrackets().contains(in.size)) {
-            throw ProblemException.unprocessable("Choose one of the size brackets " + r.sizeBrackets() + ".", "size");
+            throw ProblemException.unprocessable("Choose one of the size brackets " + r.sizeBrackets() + ".", "size").withCode("ballot.bad-size");
         }
         boolean pledge = Boolean.TRUE.equals(in.pledge);
 
@@ -107,7 +107,12 @@ public class BallotService {
                 case CLOSED -> "Voting has closed; ballots can no longer be cast or changed.";
                 case CANCELLED -> "This round was cancelled.";
                 case OPEN -> "Voting is not open at this moment (window " + r.opensAt() + " – " + r.closesAt() + ").";
-            }, "state");
+            }, "state").withCode(switch (r.state()) {
+                case DRAFT, NOMINATING -> "round.not-open";
+                case CLOSED -> "round.closed";
+                case CANCELLED -> "round.cancelled";
+                case OPEN -> "round.outside-window";
+            });
         }
     }
 
@@ -122,17 +127,17 @@ public class BallotService {
         Set<Long> choices = new LinkedHashSet<>();
         for (Long id : requested) {
             if (!candidates.contains(id)) {
-                throw ProblemException.unprocessable("City " + id + " is not a candidate in this round.", "choices");
+                throw ProblemException.unprocessable("City " + id + " is not a candidate in this round.", "choices").withCode("ballot.not-candidate");
             }
             if (!choices.add(id)) {
-                throw ProblemException.unprocessable("City " + id + " is chosen twice.", "choices");
+                throw ProblemException.unprocessable("City " + id + " is chosen twice.", "choices").withCode("ballot.duplicate-choice");
             }
         }
         if (r.mode() == Round.Mode.SINGLE && choices.size() != 1) {
-            throw ProblemException.unprocessable("This round is single choice: choose exactly one city.", "choices");
+            throw ProblemException.unprocessable("This round is single choice: choose exactly one city.", "choices").withCode("ballot.exactly-one-choice");
         }
         if (choices.size() > r.maxChoices()) {
-            throw ProblemException.unprocessable("Choose at most " + r.maxChoices() + " cities in this round.", "choices");
+            throw ProblemException.unprocessable("Choose at most " + r.maxChoices() + " cities in this round.", "choices").withCode("ballot.too-many-choices");
         }
         return choices;
     }

@@ -47,7 +47,7 @@ public class Eligibility {
     /** 403 naming the failed rule, when the member may not take part. */
     public void require(Round round, Member m) {
         failedRule(round, m).ifPresent(f -> {
-            throw new ProblemException(403, "Not eligible", f[1], "eligibility." + f[0], null).withRule(f[0]);
+            throw new ProblemException(403, "Not eligible", f[1], "eligibility." + f[0], null).withCode("round.not-eligible").withRule(f[0]);
         });
     }
 

@@ -116,7 +116,7 @@ public class ResultsService {
     public Page<RoundViews.Receipt> receipts(long roundId, String receipt, int page, int size) {
         Round r = rounds.get(roundId);
         if (r.state() != RoundState.CLOSED) {
-            throw ProblemException.conflict("Receipts are published when the round closes.", "state");
+            throw ProblemException.conflict("Receipts are published when the round closes.", "state").withCode("round.not-closed");
         }
         String where = " where b.roundId = :r" + (receipt != null && !receipt.isBlank() ? " and b.receipt = :code" : "");
         var q = em.createQuery("select b from Ballot b" + where + " order by b.receipt", Ballot.class).setParameter("r", roundId);
@@ -165,7 +165,7 @@ public class ResultsService {
     public String resultsCsv(long roundId) {
         Results res = results(roundId);
         if (res.hidden) {
-            throw ProblemException.conflict("Results are hidden until the round closes.", "state");
+            throw ProblemException.conflict("Results are hidden until the round closes.", "state").withCode("round.results-hidden");
         }
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
@@ -191,7 +191,7 @@ public class ResultsService {
     public String receiptsCsv(long roundId) {
         Round r = rounds.get(roundId);
         if (r.state() != RoundState.CLOSED) {
-            throw ProblemException.conflict("Receipts are published when the round closes.", "state");
+            throw ProblemException.conflict("Receipts are published when the round closes.", "state").withCode("round.not-closed");
         }
         Map<Long, String> names = rounds.candidates(roundId).stream()
                 .collect(Collectors.toMap(Tallies.Candidate::cityId, c -> cities.get(c.cityId()).name()));

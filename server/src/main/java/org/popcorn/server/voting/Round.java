@@ -139,10 +139,10 @@ public class Round {
     /** Starts nomination (only for open-nomination rounds, from DRAFT). */
     public void startNomination() {
         if (state != RoundState.DRAFT) {
-            throw ProblemException.conflict("Nomination can only start from a draft; this round is " + state + ".", "state");
+            throw ProblemException.conflict("Nomination can only start from a draft; this round is " + state + ".", "state").withCode("round.wrong-state");
         }
         if (candidateMode != CandidateMode.NOMINATION) {
-            throw ProblemException.conflict("This round has a fixed list of candidates and no nomination.", "candidateMode");
+            throw ProblemException.conflict("This round has a fixed list of candidates and no nomination.", "candidateMode").withCode("round.fixed-candidates");
         }
         state = RoundState.NOMINATING;
     }
@@ -150,13 +150,13 @@ public class Round {
     /** Opens voting (from DRAFT or NOMINATING) with the candidates there are. */
     public void open(int candidates, Instant now) {
         if (state != RoundState.DRAFT && state != RoundState.NOMINATING) {
-            throw ProblemException.conflict("Only a draft or nominating round can open; this round is " + state + ".", "state");
+            throw ProblemException.conflict("Only a draft or nominating round can open; this round is " + state + ".", "state").withCode("round.wrong-state");
         }
         if (candidates < 2) {
-            throw ProblemException.conflict("A round needs at least 2 candidate cities to open; it has " + candidates + ".", "candidates");
+            throw ProblemException.conflict("A round needs at least 2 candidate cities to open; it has " + candidates + ".", "candidates").withCode("round.too-few-candidates");
         }
         if (!closesAt.isAfter(now)) {
-            throw ProblemException.conflict("The voting window has already ended; move closesAt into the future first.", "closesAt");
+            throw ProblemException.conflict("The voting window has already ended; move closesAt into the future first.", "closesAt").withCode("round.closes-in-past");
         }
         state = RoundState.OPEN;
         openedAt = now;
@@ -168,7 +168,7 @@ public class Round {
     /** Closes voting and records the final results; they never change afterwards. */
     public void close(Instant now, Long winner, Integer size, Integer pledges, String tieBreak, Integer eligible) {
         if (state != RoundState.OPEN) {
-            throw ProblemException.conflict("Only an open round can close; this round is " + state + ".", "state");
+            throw ProblemException.conflict("Only an open round can close; this round is " + state + ".", "state").withCode("round.wrong-state");
         }
         state = RoundState.CLOSED;
         closedAt = now;
@@ -185,7 +185,7 @@ public class Round {
 
     public void cancel(String reason, Instant now) {
         if (state.isFinished()) {
-            throw ProblemException.conflict("A " + state.name().toLowerCase() + " round cannot be cancelled.", "state");
+            throw ProblemException.conflict("A " + state.name().toLowerCase() + " round cannot be cancelled.", "state").withCode("round.wrong-state");
         }
         state = RoundState.CANCELLED;
         stateReason = reason;

@@ -22,7 +22,7 @@ public final class RoundRequests {
         public Integer minLevel;
         @Schema(description = "Only members who joined before this instant")
         public Instant memberSinceBefore;
-        @Schema(description = "Only members whose home city is in one of these countries (ISO codes)")
+        @Schema(description = "Only members whose home city is in one of these countries (ISO codes)", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = String.class)
         public List<@jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}", message = "Use two-letter ISO country codes.") String> countries;
     }
 

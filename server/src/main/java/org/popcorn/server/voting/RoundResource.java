@@ -55,7 +55,7 @@ public class RoundResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List rounds", description = "Filter by state and by city (the round's city or a candidate). Paginated, "
+    @Operation(operationId = "listRounds", summary = "List rounds", description = "Filter by state and by city (the round's city or a candidate). Paginated, "
             + "latest closing first. Drafts are listed only to those who may manage them (the city's organisers, admins).")
     public Page<RoundViews.RoundView> list(@QueryParam("state") String state, @QueryParam("city") Long city,
                                            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -76,7 +76,7 @@ public class RoundResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One round", description = "With candidates, nominations, whether I may manage it and whether I am eligible.")
+    @Operation(operationId = "getRound", summary = "One round", description = "With candidates, nominations, whether I may manage it and whether I am eligible.")
     public RoundViews.RoundView get(@PathParam("id") long id) {
         return assembler.view(rounds.visible(caller, id), true);
     }
@@ -84,7 +84,7 @@ public class RoundResource {
     @PATCH
     @Path("{id}")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Edit a round", description = "Only the fields sent change. Once the round has left draft, only the description may change (409 otherwise).")
+    @Operation(operationId = "updateRound", summary = "Edit a round", description = "Only the fields sent change. Once the round has left draft, only the description may change (409 otherwise).")
     public RoundViews.RoundView update(@PathParam("id") long id, @Valid @NotNull(message = "Send the changes as JSON.") RoundRequests.RoundInput in) {
         return assembler.view(rounds.update(caller, id, in), true);
     }
@@ -157,7 +157,7 @@ public class RoundResource {
         long me = caller.requireMemberId();
         rounds.visible(caller, id);
         return ballots.find(id, me).map(RoundViews.BallotView::of)
-                .orElseThrow(() -> ProblemException.notFound("You have not voted in this round."));
+                .orElseThrow(() -> ProblemException.notFound("You have not voted in this round.").withCode("ballot.not-found"));
     }
 
     @ConditionalGet
@@ -223,7 +223,8 @@ public class RoundResource {
         Round r = rounds.get(id);
         caller.requireMemberId();
         if (!rounds.mayManage(caller, r)) {
-            throw ProblemException.forbidden("Only the round's organisers may export it.");
+            throw ProblemException.forbidden("Only the round's organisers may export it.")
+                    .withCode(r.ownerCityId() == null ? "admin.required" : "organiser.required");
         }
     }
 }

@@ -53,7 +53,7 @@ public class RoundService {
     public Round get(long id) {
         Round r = em.find(Round.class, id);
         if (r == null) {
-            throw ProblemException.notFound("No voting round with id " + id + ".");
+            throw ProblemException.notFound("No voting round with id " + id + ".").withCode("round.not-found");
         }
         return r;
     }
@@ -61,7 +61,7 @@ public class RoundService {
     Round lock(long id) {
         Round r = em.find(Round.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
-            throw ProblemException.notFound("No voting round with id " + id + ".");
+            throw ProblemException.notFound("No voting round with id " + id + ".").withCode("round.not-found");
         }
         return r;
     }
@@ -78,7 +78,8 @@ public class RoundService {
         caller.requireMemberId();
         if (!mayManage(caller, r)) {
             throw ProblemException.forbidden(r.ownerCityId() == null ? "Only an admin may manage a community-wide round."
-                    : "Only an organiser of this round's city may manage it.");
+                    : "Only an organiser of this round's city may manage it.")
+                    .withCode(r.ownerCityId() == null ? "admin.required" : "organiser.required");
         }
     }
 
@@ -89,7 +90,7 @@ public class RoundService {
     public Round visible(Caller caller, long id) {
         Round r = get(id);
         if (r.state() == RoundState.DRAFT && !mayManage(caller, r)) {
-            throw ProblemException.notFound("No voting round with id " + id + ".");
+            throw ProblemException.notFound("No voting round with id " + id + ".").withCode("round.not-found");
         }
         return r;
     }
@@ -107,7 +108,7 @@ public class RoundService {
             try {
                 st = RoundState.valueOf(state.strip().toUpperCase());
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("state is one of DRAFT, NOMINATING, OPEN, CLOSED, CANCELLED.", "state");
+                throw ProblemException.badRequest("state is one of DRAFT, NOMINATING, OPEN, CLOSED, CANCELLED.", "state").withCode("request.bad-parameter");
             }
             where.append(" and r.state = :state");
         }
@@ -152,14 +153,14 @@ public class RoundService {
         Member me = caller.require();
         if (in.ownerCityId == null) {
             if (!caller.isAdmin()) {
-                throw ProblemException.unprocessable("Choose the city whose organisers run this round (ownerCityId).", "ownerCityId");
+                throw ProblemException.unprocessable("Choose the city whose organisers run this round (ownerCityId).", "ownerCityId").withCode("round.owner-city-missing");
             }
         } else {
             cities.requireActive(in.ownerCityId, "ownerCityId");
             caller.requireOrganiserOf(in.ownerCityId);
         }
         if (in.title == null || in.title.isBlank()) {
-            throw ProblemException.unprocessable("Give the round a title.", "title");
+            throw ProblemException.unprocessable("Give the round a title.", "title").withCode("round.title-missing");
         }
         Instant now = Instant.now();
         Round r = new Round(in.title.strip(), in.ownerCityId, me.id(), now);
@@ -186,11 +187,11 @@ public class RoundService {
             String field = firstOutcomeField(in);
             if (field != null) {
                 throw ProblemException.conflict("Once a round is " + r.state().name().toLowerCase()
-                        + ", only its description can change; '" + field + "' would change the outcome.", field);
+                        + ", only its description can change; '" + field + "' would change the outcome.", field).withCode("round.not-editable");
             }
         } else {
             if (in.ownerCityId != null && !in.ownerCityId.equals(r.ownerCityId())) {
-                throw ProblemException.unprocessable("A round cannot move to another city; create a new one.", "ownerCityId");
+                throw ProblemException.unprocessable("A round cannot move to another city; create a new one.", "ownerCityId").withCode("round.owner-city-fixed");
             }
             applySettings(r, in, r, Instant.now());
             if (in.candidateCityIds != null) {
@@ -251,33 +252,33 @@ public class RoundService {
                 : old == null ? 0 : candidates(old.id()).size();
 
         if (opens == null) {
-            throw ProblemException.unprocessable("Give the instant voting opens (opensAt).", "opensAt");
+            throw ProblemException.unprocessable("Give the instant voting opens (opensAt).", "opensAt").withCode("round.opens-at-missing");
         }
         if (closes == null) {
-            throw ProblemException.unprocessable("Give the instant voting closes (closesAt).", "closesAt");
+            throw ProblemException.unprocessable("Give the instant voting closes (closesAt).", "closesAt").withCode("round.closes-at-missing");
         }
         if (!closes.isAfter(opens)) {
-            throw ProblemException.unprocessable("closesAt must be after opensAt.", "closesAt");
+            throw ProblemException.unprocessable("closesAt must be after opensAt.", "closesAt").withCode("round.closes-before-opens");
         }
         if (!closes.isAfter(now)) {
-            throw ProblemException.unprocessable("closesAt must be in the future.", "closesAt");
+            throw ProblemException.unprocessable("closesAt must be in the future.", "closesAt").withCode("round.closes-in-past");
         }
         if (cmode == Round.CandidateMode.NOMINATION) {
             if (nomOpens == null || nomCloses == null) {
                 throw ProblemException.unprocessable("An open-nomination round needs nominationOpensAt and nominationClosesAt.",
-                        nomOpens == null ? "nominationOpensAt" : "nominationClosesAt");
+                        nomOpens == null ? "nominationOpensAt" : "nominationClosesAt").withCode("round.nomination-window-missing");
             }
             if (!nomCloses.isAfter(nomOpens)) {
-                throw ProblemException.unprocessable("nominationClosesAt must be after nominationOpensAt.", "nominationClosesAt");
+                throw ProblemException.unprocessable("nominationClosesAt must be after nominationOpensAt.", "nominationClosesAt").withCode("round.nomination-closes-before-opens");
             }
             if (nomCloses.isAfter(opens)) {
-                throw ProblemException.unprocessable("Nomination must close before voting opens.", "nominationClosesAt");
+                throw ProblemException.unprocessable("Nomination must close before voting opens.", "nominationClosesAt").withCode("round.nomination-overlaps-voting");
             }
         } else {
             nomOpens = null;
             nomCloses = null;
             if (candidates < 2) {
-                throw ProblemException.unprocessable("A round with a fixed list needs at least 2 candidate cities.", "candidateCityIds");
+                throw ProblemException.unprocessable("A round with a fixed list needs at least 2 candidate cities.", "candidateCityIds").withCode("round.too-few-candidates");
             }
         }
         int maxChoices;
@@ -286,12 +287,12 @@ public class RoundService {
         } else {
             maxChoices = in.maxChoices != null ? in.maxChoices : old == null ? 2 : old.maxChoices();
             if (maxChoices < 2) {
-                throw ProblemException.unprocessable("Approval voting lets members pick 2 or more cities.", "maxChoices");
+                throw ProblemException.unprocessable("Approval voting lets members pick 2 or more cities.", "maxChoices").withCode("round.bad-max-choices");
             }
         }
         Set<Integer> distinct = new LinkedHashSet<>(brackets);
         if (distinct.size() != brackets.size()) {
-            throw ProblemException.unprocessable("Size brackets must differ from each other.", "sizeBrackets");
+            throw ProblemException.unprocessable("Size brackets must differ from each other.", "sizeBrackets").withCode("round.duplicate-size-bracket");
         }
         List<Integer> sorted = new ArrayList<>(distinct);
         sorted.sort(Integer::compare);
@@ -307,7 +308,7 @@ public class RoundService {
         for (Long id : ids) {
             cities.requireActive(id, "candidateCityIds");
             if (!set.add(id)) {
-                throw ProblemException.unprocessable("City " + id + " is listed twice as a candidate.", "candidateCityIds");
+                throw ProblemException.unprocessable("City " + id + " is listed twice as a candidate.", "candidateCityIds").withCode("round.duplicate-candidate");
             }
         }
         return new ArrayList<>(set);
@@ -324,12 +325,12 @@ public class RoundService {
         eligibility.require(r, me);
         if (!rewards.may(me.id(), me.lifetimePoints(), "nominate-city")) {
             throw new ProblemException(403, "Not allowed", "Nominating a city needs the 'nominate-city' privilege (level 2, "
-                    + "or granted by an admin).", null, null).withRule("nominate-city");
+                    + "or granted by an admin).", null, null).withCode("privilege.required").withRule("nominate-city");
         }
         cities.requireActive(cityId, "cityId");
         if (em.find(Nomination.class, new Tallies.CandidateKey(roundId, cityId)) != null
                 || em.find(Tallies.Candidate.class, new Tallies.CandidateKey(roundId, cityId)) != null) {
-            throw ProblemException.conflict("This city is already nominated in this round; support it instead.", "cityId");
+            throw ProblemException.conflict("This city is already nominated in this round; support it instead.", "cityId").withCode("nomination.exists");
         }
         Nomination n = new Nomination(roundId, cityId, me.id(), Instant.now());
         em.persist(n);
@@ -347,10 +348,10 @@ public class RoundService {
         eligibility.require(r, me);
         Nomination n = em.find(Nomination.class, new Tallies.CandidateKey(roundId, cityId));
         if (n == null) {
-            throw ProblemException.notFound("This city has not been nominated in this round.");
+            throw ProblemException.notFound("This city has not been nominated in this round.").withCode("nomination.not-found");
         }
         if (em.find(Nomination.Support.class, new Nomination.Support.Key(roundId, cityId, me.id())) != null) {
-            throw ProblemException.conflict("You already support this nomination.", "cityId");
+            throw ProblemException.conflict("You already support this nomination.", "cityId").withCode("nomination.already-supported");
         }
         addSupport(r, n, me.id());
         return n;
@@ -369,7 +370,7 @@ public class RoundService {
     private static void requireNominating(Round r) {
         if (r.state() != RoundState.NOMINATING) {
             throw ProblemException.conflict("Nominations are only taken while the round is nominating; it is "
-                    + r.state().name().toLowerCase() + ".", "state");
+                    + r.state().name().toLowerCase() + ".", "state").withCode("round.not-nominating");
         }
         // The round may stay NOMINATING until voting opens; the nomination window itself ends at nominationClosesAt.
         if (r.nominationClosesAt() != null && !Instant.now().isBefore(r.nominationClosesAt())) {

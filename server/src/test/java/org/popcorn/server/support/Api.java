@@ -86,8 +86,16 @@ public class Api {
 
     /** Sends a request with the given Accept header (null: none). */
     public Reply send(String method, String path, String json, String token, String accept) {
+        return send(method, path, json, token, accept, null);
+    }
+
+    /** Sends a conditional request: {@code If-None-Match} with the given ETag (null: none). */
+    public Reply send(String method, String path, String json, String token, String accept, String ifNoneMatch) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + (path.startsWith("/") ? path.substring(1) : path)))
                 .timeout(Duration.ofSeconds(60));
+        if (ifNoneMatch != null) {
+            b.header("If-None-Match", ifNoneMatch);
+        }
         if (accept != null) {
             b.header("Accept", accept);
         }
@@ -102,9 +110,32 @@ public class Api {
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            requireCode(method, path, r);
             return new Reply(r.statusCode(), r);
+        } catch (AssertionError e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * Every problem answer carries a stable machine-readable {@code code} (the API's contract, docs/api.md): checked on
+     * every answer every test receives, so that no error path can leave it out unnoticed.
+     */
+    private static void requireCode(String method, String path, HttpResponse<String> r) {
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("application/problem+json") || "HEAD".equals(method)) {
+            return;
+        }
+        JsonObject p;
+        try {
+            p = Json.createReader(new StringReader(r.body())).readObject();
+        } catch (RuntimeException e) {
+            throw new AssertionError(method + " " + path + " answered problem+json that is not a JSON object: " + r.body(), e);
+        }
+        if (!p.containsKey("code") || p.isNull("code") || p.getString("code", "").isBlank()) {
+            throw new AssertionError(method + " " + path + " answered a problem without a code: " + r.statusCode() + " " + r.body());
         }
     }
 

@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.pf4j.Extension;
 import org.popcorn.api.BadgeDefinition;
 import org.popcorn.api.NavigationEntry;
@@ -94,13 +98,14 @@ public class FeedbackExtension implements PopcornExtension {
             int p = page == null ? 0 : page;
             int s = size == null ? 20 : size;
             if (p < 0 || s < 1 || s > 100) {
-                throw new PluginProblem(400, "page >= 0 and size 1..100.", p < 0 ? "page" : "size");
+                throw new PluginProblem(400, "page >= 0 and size 1..100.", p < 0 ? "page" : "size").withCode("feedback.bad-paging");
             }
             return store.list(status == null || status.isBlank() ? null : parse(status), null, p, s, ctx.currentMember().id().orElse(null));
         }
 
         @GET
         @Path("mine")
+        @SecurityRequirement(name = "bearer")
         public FeedbackStore.Page mine() {
             long me = ctx.currentMember().require();
             return store.list(null, me, 0, 100, me);
@@ -114,16 +119,19 @@ public class FeedbackExtension implements PopcornExtension {
 
         @POST
         @Path("items")
+        @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+                schema = @Schema(implementation = FeedbackStore.Item.class)))
+        @SecurityRequirement(name = "bearer")
         public Response create(NewItem in) {
             long me = ctx.currentMember().require();
             if (in == null || in.title == null || in.title.isBlank() || in.title.length() > 200) {
-                throw PluginProblem.invalid("Give a title of 1 to 200 characters.", "title");
+                throw PluginProblem.invalid("Give a title of 1 to 200 characters.", "title").withCode("feedback.invalid-title");
             }
             if (in.body == null || in.body.isBlank() || in.body.length() > 4000) {
-                throw PluginProblem.invalid("Describe it in 1 to 4000 characters.", "body");
+                throw PluginProblem.invalid("Describe it in 1 to 4000 characters.", "body").withCode("feedback.invalid-body");
             }
             if (!"suggestion".equals(in.kind) && !"bug".equals(in.kind)) {
-                throw PluginProblem.invalid("kind is 'suggestion' or 'bug'.", "kind");
+                throw PluginProblem.invalid("kind is 'suggestion' or 'bug'.", "kind").withCode("feedback.invalid-kind");
             }
             FeedbackStore.Item item = store.create(me, in.kind, in.title.strip(), in.body.strip());
             ctx.log().info("event=feedback.created item=" + item.id + " member=" + me);
@@ -132,6 +140,7 @@ public class FeedbackExtension implements PopcornExtension {
 
         @POST
         @Path("items/{id}/votes")
+        @SecurityRequirement(name = "bearer")
         public FeedbackStore.Item vote(@PathParam("id") long id) {
             long me = ctx.currentMember().require();
             return store.vote(id, me);
@@ -139,6 +148,7 @@ public class FeedbackExtension implements PopcornExtension {
 
         @DELETE
         @Path("items/{id}/votes")
+        @SecurityRequirement(name = "bearer")
         public FeedbackStore.Item unvote(@PathParam("id") long id) {
             long me = ctx.currentMember().require();
             return store.unvote(id, me);
@@ -146,17 +156,18 @@ public class FeedbackExtension implements PopcornExtension {
 
         @PUT
         @Path("items/{id}/status")
+        @SecurityRequirement(name = "bearer")
         public FeedbackStore.Item move(@PathParam("id") long id, StatusChange change) {
             ctx.currentMember().require();
             if (!ctx.currentMember().isOrganiser()) {
-                throw PluginProblem.forbidden("Only organisers and admins move feedback along.");
+                throw PluginProblem.forbidden("Only organisers and admins move feedback along.").withCode("feedback.organiser-required");
             }
             if (change == null || change.status == null) {
-                throw PluginProblem.invalid("Give the new status.", "status");
+                throw PluginProblem.invalid("Give the new status.", "status").withCode("feedback.missing-field");
             }
             Status next = parse(change.status);
             if (next == Status.DECLINED && (change.note == null || change.note.isBlank())) {
-                throw PluginProblem.invalid("Say why it is declined: the note is public.", "note");
+                throw PluginProblem.invalid("Say why it is declined: the note is public.", "note").withCode("feedback.note-required");
             }
             FeedbackStore.Item item = store.move(id, next, change.note == null ? null : change.note.strip());
             ctx.notifications().notify(item.authorId, KIND_STATUS, "Your feedback is " + next.name().toLowerCase().replace('_', ' '),
@@ -174,7 +185,7 @@ public class FeedbackExtension implements PopcornExtension {
             try {
                 return Status.valueOf(s.strip().toUpperCase().replace(' ', '_'));
             } catch (IllegalArgumentException e) {
-                throw PluginProblem.invalid("status is one of received, planned, in_progress, done, declined.", "status");
+                throw PluginProblem.invalid("status is one of received, planned, in_progress, done, declined.", "status").withCode("feedback.invalid-status");
             }
         }
     }

@@ -119,14 +119,14 @@ public class FeedbackStore {
         return db.inTransaction(c -> {
             Item item = lock(c, id);
             if (item.authorId == member) {
-                throw PluginProblem.conflict("You cannot +1 your own feedback.", null);
+                throw PluginProblem.conflict("You cannot +1 your own feedback.", null).withCode("feedback.own-feedback");
             }
             try (PreparedStatement check = c.prepareStatement("select 1 from feedback_vote where item_id = ? and member_id = ?")) {
                 check.setLong(1, id);
                 check.setLong(2, member);
                 try (ResultSet rs = check.executeQuery()) {
                     if (rs.next()) {
-                        throw PluginProblem.conflict("You already gave this a +1.", null);
+                        throw PluginProblem.conflict("You already gave this a +1.", null).withCode("feedback.already-voted");
                     }
                 }
             }
@@ -165,7 +165,7 @@ public class FeedbackStore {
             Status current = Status.valueOf(item.status);
             if (!current.canMoveTo(next)) {
                 throw PluginProblem.conflict("Feedback that is " + current.name().toLowerCase() + " cannot become "
-                        + next.name().toLowerCase() + ".", "status");
+                        + next.name().toLowerCase() + ".", "status").withCode("feedback.invalid-transition");
             }
             try (PreparedStatement up = c.prepareStatement("update feedback_item set status = ?, status_note = ?, updated_at = ? where id = ?")) {
                 up.setString(1, next.name());
@@ -183,7 +183,7 @@ public class FeedbackStore {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw PluginProblem.notFound("No feedback with id " + id + ".");
+                    throw PluginProblem.notFound("No feedback with id " + id + ".").withCode("feedback.not-found");
                 }
             }
         }
@@ -196,7 +196,7 @@ public class FeedbackStore {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw PluginProblem.notFound("No feedback with id " + id + ".");
+                    throw PluginProblem.notFound("No feedback with id " + id + ".").withCode("feedback.not-found");
                 }
                 Item i = new Item();
                 i.id = rs.getLong(1);

@@ -83,7 +83,7 @@ final class AtBooth {
                     .withCode("booths.not-open");
         }
         if (!booths.manages(b, me) && !holds(slotId, me)) {
-            throw PluginProblem.forbidden("Counts and leads come from the slot's volunteers and the booth's organisers.");
+            throw PluginProblem.forbidden("Counts and leads come from the slot's volunteers and the booth's organisers.").withCode("booths.staff-required");
         }
         return s;
     }
@@ -102,7 +102,7 @@ final class AtBooth {
         long me = ctx.currentMember().require();
         SlotRow s = capturing(slotId, me);
         if (batch == null || batch.entries == null || batch.entries.isEmpty() || batch.entries.size() > 500) {
-            throw PluginProblem.invalid("Send 1 to 500 entries.", "entries");
+            throw PluginProblem.invalid("Send 1 to 500 entries.", "entries").withCode("booths.invalid-batch-size");
         }
         Set<Long> shown = products(s.boothId());
         Set<String> keys = new HashSet<>();
@@ -110,20 +110,20 @@ final class AtBooth {
         List<Object[]> rows = new ArrayList<>();
         for (TallyEntry e : batch.entries) {
             if (e == null) {
-                throw PluginProblem.invalid("An entry is {clientKey, kind, productId, count, at}.", "entries");
+                throw PluginProblem.invalid("An entry is {clientKey, kind, productId, count, at}.", "entries").withCode("booths.invalid-entry");
             }
             String key = clientKey(e.clientKey, "entries.clientKey");
             if (!keys.add(key)) {
                 continue; // the same entry twice in one batch counts once
             }
             if (e.kind == null || !KINDS.contains(e.kind)) {
-                throw PluginProblem.invalid("kind is visitor, demo or question.", "entries.kind");
+                throw PluginProblem.invalid("kind is visitor, demo or question.", "entries.kind").withCode("booths.invalid-kind");
             }
             if ("demo".equals(e.kind) != (e.productId != null)) {
-                throw PluginProblem.invalid("A demo names its productId; visitors and questions do not.", "entries.productId");
+                throw PluginProblem.invalid("A demo names its productId; visitors and questions do not.", "entries.productId").withCode("booths.product-kind-mismatch");
             }
             if (e.productId != null && !shown.contains(e.productId)) {
-                throw PluginProblem.invalid("Product " + e.productId + " is not shown at this booth.", "entries.productId");
+                throw PluginProblem.invalid("Product " + e.productId + " is not shown at this booth.", "entries.productId").withCode("booths.product-not-shown");
             }
             int count = e.count == null ? 1 : Check.range(e.count, "entries.count", 1, 100);
             Instant at = e.at == null ? now : Check.instant(e.at, "entries.at");
@@ -193,7 +193,7 @@ final class AtBooth {
         long me = ctx.currentMember().require();
         SlotRow s = capturing(slotId, me);
         if (f == null) {
-            throw PluginProblem.invalid("Send the lead: clientKey, name, contact, productIds, consents.", null);
+            throw PluginProblem.invalid("Send the lead: clientKey, name, contact, productIds, consents.", null).withCode("booths.missing-body");
         }
         String key = clientKey(f.clientKey, "clientKey");
         Optional<Long> seen = db.with(h -> h.createQuery("select id from booths_lead where client_key = :k").bind("k", key).mapTo(Long.class).findOne());
@@ -206,16 +206,16 @@ final class AtBooth {
         List<Long> interest = f.productIds == null ? List.of() : f.productIds.stream().distinct().toList();
         for (Long p : interest) {
             if (p == null || !shown.contains(p)) {
-                throw PluginProblem.invalid("Product " + p + " is not shown at this booth.", "productIds");
+                throw PluginProblem.invalid("Product " + p + " is not shown at this booth.", "productIds").withCode("booths.product-not-shown");
             }
         }
         Map<String, Integer> given = new java.util.LinkedHashMap<>();
         for (ConsentForm c : f.consents == null ? List.<ConsentForm>of() : f.consents) {
             if (c == null || c.purpose == null || !TEXTS.containsKey(c.purpose)) {
-                throw PluginProblem.invalid("A consent is {purpose, version}; purposes are " + CONTACT + " and " + MEETUPS + ".", "consents.purpose");
+                throw PluginProblem.invalid("A consent is {purpose, version}; purposes are " + CONTACT + " and " + MEETUPS + ".", "consents.purpose").withCode("booths.invalid-consent-purpose");
             }
             if (c.version == null) {
-                throw PluginProblem.invalid("Give the version of the consent text the person agreed to.", "consents.version");
+                throw PluginProblem.invalid("Give the version of the consent text the person agreed to.", "consents.version").withCode("booths.missing-consent-version");
             }
             given.put(c.purpose, c.version);
         }
@@ -247,7 +247,7 @@ final class AtBooth {
 
     private static String clientKey(String value, String field) {
         if (value == null || !value.matches(KEY)) {
-            throw PluginProblem.invalid("A clientKey is 8 to 64 letters, digits and dashes (a UUID made on the phone).", field);
+            throw PluginProblem.invalid("A clientKey is 8 to 64 letters, digits and dashes (a UUID made on the phone).", field).withCode("booths.invalid-client-key");
         }
         return value;
     }

@@ -82,13 +82,13 @@ final class Booths {
     Booth create(BoothForm f) {
         long me = ctx.currentMember().require();
         if (f == null || f.cityId == null) {
-            throw PluginProblem.invalid("Give the booth's city.", "cityId");
+            throw PluginProblem.invalid("Give the booth's city.", "cityId").withCode("booths.missing-field");
         }
         boolean organiser = ctx.currentMember().organises(f.cityId);
         if (!organiser) {
             Long home = ctx.members().byId(me).map(Members.MemberInfo::homeCityId).orElse(null);
             if (home == null || home != f.cityId.longValue()) {
-                throw PluginProblem.forbidden("Fans propose booths in their own home city; organisers plan them anywhere they organise.");
+                throw PluginProblem.forbidden("Fans propose booths in their own home city; organisers plan them anywhere they organise.").withCode("booths.home-city-only");
             }
         }
         return view(createAs(me, organiser, f), me);
@@ -97,18 +97,18 @@ final class Booths {
     /** Creates a booth as {@code me}: planned (with me in charge) when {@code organiser}, else proposed. */
     long createAs(long me, boolean organiser, BoothForm f) {
         Cities.CityInfo city = ctx.cities().byId(f.cityId).filter(c -> !c.retired())
-                .orElseThrow(() -> PluginProblem.invalid("There is no city " + f.cityId + ".", "cityId"));
+                .orElseThrow(() -> PluginProblem.invalid("There is no city " + f.cityId + ".", "cityId").withCode("booths.unknown-city"));
         ZoneId zone = ZoneId.of(city.timeZone());
         String compound = Check.text(f.compound, "compound", 120, true);
         String address = Check.text(f.address, "address", 300, true);
         if ((f.latitude == null) != (f.longitude == null)) {
-            throw PluginProblem.invalid("Give both latitude and longitude, or neither.", f.latitude == null ? "latitude" : "longitude");
+            throw PluginProblem.invalid("Give both latitude and longitude, or neither.", f.latitude == null ? "latitude" : "longitude").withCode("booths.incomplete-coordinates");
         }
         if (f.latitude != null && (f.latitude < -90 || f.latitude > 90)) {
-            throw PluginProblem.invalid("The latitude is between -90 and 90.", "latitude");
+            throw PluginProblem.invalid("The latitude is between -90 and 90.", "latitude").withCode("booths.invalid-latitude");
         }
         if (f.longitude != null && (f.longitude < -180 || f.longitude > 180)) {
-            throw PluginProblem.invalid("The longitude is between -180 and 180.", "longitude");
+            throw PluginProblem.invalid("The longitude is between -180 and 180.", "longitude").withCode("booths.invalid-longitude");
         }
         List<Long> productIds = products.checkIds(f.productIds);
         int slotMinutes = Check.range(f.slotMinutes, "slotMinutes", 15, 480);
@@ -118,7 +118,7 @@ final class Booths {
         String qualification = null;
         if (lead) {
             if (f.leadMinLevel != null && f.leadQualification != null && !f.leadQualification.isBlank()) {
-                throw PluginProblem.invalid("A demo lead needs a minimum level or a qualification; choose one.", "leadQualification");
+                throw PluginProblem.invalid("A demo lead needs a minimum level or a qualification; choose one.", "leadQualification").withCode("booths.conflicting-lead-rules");
             }
             if (f.leadMinLevel != null) {
                 minLevel = Check.range(f.leadMinLevel, "leadMinLevel", 1, 100);
@@ -133,7 +133,7 @@ final class Booths {
         }
         if (slots.size() > MAX_SLOTS) {
             throw PluginProblem.invalid("That makes " + slots.size() + " slots; a booth has at most " + MAX_SLOTS
-                    + ". Choose longer slots or fewer hours.", "slotMinutes");
+                    + ". Choose longer slots or fewer hours.", "slotMinutes").withCode("booths.too-many-slots");
         }
         String status = organiser ? PLANNED : PROPOSED;
         Integer lvl = minLevel;
@@ -169,32 +169,32 @@ final class Booths {
     /** Each opening as instants: the day's local times read in the city's zone, in the future, not overlapping. */
     private static List<Instant[]> openings(List<OpeningForm> forms, ZoneId zone) {
         if (forms == null || forms.isEmpty() || forms.size() > MAX_OPENINGS) {
-            throw PluginProblem.invalid("Give 1 to " + MAX_OPENINGS + " opening days, each {date, opens, closes}.", "openings");
+            throw PluginProblem.invalid("Give 1 to " + MAX_OPENINGS + " opening days, each {date, opens, closes}.", "openings").withCode("booths.invalid-openings");
         }
         List<Instant[]> out = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {
             OpeningForm o = forms.get(i);
             String at = "openings[" + i + "].";
             if (o == null) {
-                throw PluginProblem.invalid("An opening is {date, opens, closes}.", "openings[" + i + "]");
+                throw PluginProblem.invalid("An opening is {date, opens, closes}.", "openings[" + i + "]").withCode("booths.invalid-opening");
             }
             LocalDate day = Check.date(o.date, at + "date");
             LocalTime opens = time(o.opens, at + "opens");
             LocalTime closes = time(o.closes, at + "closes");
             if (!closes.isAfter(opens)) {
-                throw PluginProblem.invalid("A booth closes after it opens (on " + day + ").", at + "closes");
+                throw PluginProblem.invalid("A booth closes after it opens (on " + day + ").", at + "closes").withCode("booths.closes-before-opens");
             }
             Instant start = day.atTime(opens).atZone(zone).toInstant();
             Instant end = day.atTime(closes).atZone(zone).toInstant();
             if (!end.isAfter(Instant.now())) {
-                throw PluginProblem.invalid("The opening on " + day + " is over (" + zone.getId() + ").", at + "date");
+                throw PluginProblem.invalid("The opening on " + day + " is over (" + zone.getId() + ").", at + "date").withCode("booths.opening-over");
             }
             if (start.isAfter(Instant.now().plus(Duration.ofDays(400)))) {
-                throw PluginProblem.invalid("Plan booths at most a year ahead.", at + "date");
+                throw PluginProblem.invalid("Plan booths at most a year ahead.", at + "date").withCode("booths.too-far-ahead");
             }
             for (Instant[] other : out) {
                 if (start.isBefore(other[1]) && other[0].isBefore(end)) {
-                    throw PluginProblem.invalid("Two openings overlap on " + day + ".", at + "opens");
+                    throw PluginProblem.invalid("Two openings overlap on " + day + ".", at + "opens").withCode("booths.openings-overlap");
                 }
             }
             out.add(new Instant[] {start, end});
@@ -205,12 +205,12 @@ final class Booths {
 
     private static LocalTime time(String value, String field) {
         if (value == null) {
-            throw PluginProblem.invalid("Give the " + field + " as a local time, e.g. 10:00.", field);
+            throw PluginProblem.invalid("Give the " + field + " as a local time, e.g. 10:00.", field).withCode("booths.missing-field");
         }
         try {
             return LocalTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw PluginProblem.invalid("'" + (value.length() > 20 ? value.substring(0, 20) : value) + "' is not a time like 10:00.", field);
+            throw PluginProblem.invalid("'" + (value.length() > 20 ? value.substring(0, 20) : value) + "' is not a time like 10:00.", field).withCode("booths.invalid-time");
         }
     }
 
@@ -236,7 +236,7 @@ final class Booths {
     List<Booth> proposals() {
         long me = ctx.currentMember().require();
         if (!ctx.currentMember().isOrganiser()) {
-            throw PluginProblem.forbidden("Organisers review proposed booths.");
+            throw PluginProblem.forbidden("Organisers review proposed booths.").withCode("booths.organiser-required");
         }
         return db.with(h -> h.createQuery("select * from booths_booth where status = 'PROPOSED' order by created_at, id")
                         .map((rs, c) -> row(rs)).list()).stream()
@@ -247,7 +247,7 @@ final class Booths {
         long me = ctx.currentMember().require();
         Row b = row(id);
         if (!ctx.currentMember().organises(b.cityId())) {
-            throw PluginProblem.forbidden("Only an organiser of the booth's city decides on its proposal.");
+            throw PluginProblem.forbidden("Only an organiser of the booth's city decides on its proposal.").withCode("booths.organiser-required");
         }
         if (!PROPOSED.equals(b.status())) {
             throw PluginProblem.conflict("This booth is " + b.status().toLowerCase() + ", not a proposal.", "status").withCode("booths.not-proposed");
@@ -349,7 +349,7 @@ final class Booths {
     Page<Booth> list(Long cityId, String status, int page, int size) {
         Long me = ctx.currentMember().id().orElse(null);
         if (status != null && !List.of(PROPOSED, PLANNED, CONFIRMED, DONE, CANCELLED, REJECTED).contains(status)) {
-            throw PluginProblem.invalid("status is one of PROPOSED, PLANNED, CONFIRMED, DONE, CANCELLED, REJECTED.", "status");
+            throw PluginProblem.invalid("status is one of PROPOSED, PLANNED, CONFIRMED, DONE, CANCELLED, REJECTED.", "status").withCode("booths.invalid-status");
         }
         // Proposals and rejections are for their author and the city's organisers; everything else is public.
         String where = " where 1 = 1" + (cityId == null ? "" : " and city_id = :city") + (status == null ? "" : " and status = :status");
@@ -379,7 +379,7 @@ final class Booths {
         Long me = ctx.currentMember().id().orElse(null);
         Row b = row(id);
         if (!visible(b, me)) {
-            throw PluginProblem.notFound("No booth " + id + ".");
+            throw PluginProblem.notFound("No booth " + id + ".").withCode("booths.booth-not-found");
         }
         return view(b, me);
     }
@@ -449,14 +449,14 @@ final class Booths {
         long me = ctx.currentMember().require();
         Row b = row(boothId);
         if (!manages(b, me)) {
-            throw PluginProblem.forbidden("Only the booth's organiser or an organiser of its city does this.");
+            throw PluginProblem.forbidden("Only the booth's organiser or an organiser of its city does this.").withCode("booths.organiser-required");
         }
         return b;
     }
 
     Row row(long id) {
         return db.with(h -> h.createQuery("select * from booths_booth where id = :id").bind("id", id).map((rs, c) -> row(rs)).findOne())
-                .orElseThrow(() -> PluginProblem.notFound("No booth " + id + "."));
+                .orElseThrow(() -> PluginProblem.notFound("No booth " + id + ".").withCode("booths.booth-not-found"));
     }
 
     static Row row(ResultSet rs) throws SQLException {
@@ -474,7 +474,7 @@ final class Booths {
 
     SlotRow slot(long id) {
         return db.with(h -> h.createQuery("select * from booths_slot where id = :id").bind("id", id).map((rs, c) -> slot(rs)).findOne())
-                .orElseThrow(() -> PluginProblem.notFound("No slot " + id + "."));
+                .orElseThrow(() -> PluginProblem.notFound("No slot " + id + ".").withCode("booths.slot-not-found"));
     }
 
     static SlotRow slot(ResultSet rs) throws SQLException {

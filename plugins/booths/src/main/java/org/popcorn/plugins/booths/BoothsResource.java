@@ -12,6 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.popcorn.api.PluginContext;
 import org.popcorn.api.Members;
 import org.popcorn.api.PluginProblem;
@@ -75,12 +79,16 @@ public class BoothsResource {
 
     @POST
     @Path("products")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = BoothsViews.Product.class)))
     public Response createProduct(ProductForm f) {
         return Response.status(201).entity(products.create(f)).build();
     }
 
     @PUT
     @Path("products/{id}")
+    @SecurityRequirement(name = "bearer")
     public Product updateProduct(@PathParam("id") long id, ProductForm f) {
         return products.update(id, f);
     }
@@ -97,6 +105,9 @@ public class BoothsResource {
 
     @POST
     @Path("booths")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Created (proposed, or planned for an organiser)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = BoothsViews.Booth.class)))
     public Response create(BoothForm f) {
         return Response.status(201).entity(booths.create(f)).build();
     }
@@ -109,30 +120,35 @@ public class BoothsResource {
 
     @GET
     @Path("proposals")
+    @SecurityRequirement(name = "bearer")
     public List<Booth> proposals() {
         return booths.proposals();
     }
 
     @POST
     @Path("booths/{id}/approve")
+    @SecurityRequirement(name = "bearer")
     public Booth approve(@PathParam("id") long id) {
         return booths.decide(id, true, null);
     }
 
     @POST
     @Path("booths/{id}/reject")
+    @SecurityRequirement(name = "bearer")
     public Booth reject(@PathParam("id") long id, Reason r) {
         return booths.decide(id, false, r == null ? null : r.reason);
     }
 
     @POST
     @Path("booths/{id}/confirm")
+    @SecurityRequirement(name = "bearer")
     public Booth confirm(@PathParam("id") long id) {
         return booths.confirm(id);
     }
 
     @POST
     @Path("booths/{id}/cancel")
+    @SecurityRequirement(name = "bearer")
     public Booth cancel(@PathParam("id") long id, Reason r) {
         return booths.cancel(id, r == null ? null : r.reason);
     }
@@ -140,6 +156,7 @@ public class BoothsResource {
     /** Done: the booth is over, and each volunteer is paid once per slot. */
     @POST
     @Path("booths/{id}/done")
+    @SecurityRequirement(name = "bearer")
     public Booth done(@PathParam("id") long id) {
         long me = ctx.currentMember().require();
         Booths.Row b = booths.requireManaged(id);
@@ -160,12 +177,14 @@ public class BoothsResource {
 
     @PUT
     @Path("slots/{id}")
+    @SecurityRequirement(name = "bearer")
     public Booth editSlot(@PathParam("id") long id, SlotForm f) {
         return slots.edit(id, f);
     }
 
     @DELETE
     @Path("slots/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response deleteSlot(@PathParam("id") long id) {
         slots.delete(id);
         return Response.noContent().build();
@@ -173,12 +192,15 @@ public class BoothsResource {
 
     @PUT
     @Path("slots/{id}/roles/{role}/signup")
+    @SecurityRequirement(name = "bearer")
     public SignupView signUp(@PathParam("id") long id, @PathParam("role") String role) {
         return staffing.signUp(id, role);
     }
 
     @DELETE
     @Path("slots/{id}/roles/{role}/signup")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Cancelled; the next on the waiting list moves up")
     public Response cancelSignup(@PathParam("id") long id, @PathParam("role") String role) {
         staffing.cancel(id, role);
         return Response.noContent().build();
@@ -186,24 +208,28 @@ public class BoothsResource {
 
     @GET
     @Path("my/slots")
+    @SecurityRequirement(name = "bearer")
     public List<MySlot> mySlots() {
         return staffing.mine();
     }
 
     @GET
     @Path("booths/{id}/roster")
+    @SecurityRequirement(name = "bearer")
     public List<BoothsViews.RosterEntry> roster(@PathParam("id") long id) {
         return staffing.roster(id);
     }
 
     @GET
     @Path("open-slots")
+    @SecurityRequirement(name = "bearer")
     public List<OpenSlot> openSlots(@QueryParam("city") Long city) {
         return staffing.openSlots(city);
     }
 
     @GET
     @Path("staffing")
+    @SecurityRequirement(name = "bearer")
     public List<OpenSlot> staffing(@QueryParam("city") Long city) {
         return staffing.gaps(city);
     }
@@ -217,10 +243,13 @@ public class BoothsResource {
     /** Organisers grant the lead qualification (e.g. product training done), to a member by id or handle. */
     @POST
     @Path("qualifications")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Granted", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = BoothsViews.Held.class)))
     public Response grant(QualificationForm f) {
         long me = requireOrganiser();
         if (f == null) {
-            throw PluginProblem.invalid("Send {handle or memberId, code}.", "handle");
+            throw PluginProblem.invalid("Send {handle or memberId, code}.", "handle").withCode("booths.missing-body");
         }
         Members.MemberInfo m = member(f.memberId, f.handle);
         String code = Check.code(f.code, "code");
@@ -232,6 +261,7 @@ public class BoothsResource {
     /** What a member holds of this plugin's qualifications. */
     @GET
     @Path("qualifications/{handle}")
+    @SecurityRequirement(name = "bearer")
     public BoothsViews.Held held(@PathParam("handle") String handle) {
         requireOrganiser();
         Members.MemberInfo m = member(null, handle);
@@ -240,11 +270,13 @@ public class BoothsResource {
 
     @DELETE
     @Path("qualifications/{handle}/{code}")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("handle") String handle, @PathParam("code") String code) {
         long me = requireOrganiser();
         Members.MemberInfo m = member(null, handle);
         if (!ctx.qualifications().revoke(m.id(), code)) {
-            throw PluginProblem.notFound("@" + m.handle() + " does not hold '" + code + "'.");
+            throw PluginProblem.notFound("@" + m.handle() + " does not hold '" + code + "'.").withCode("booths.qualification-not-held");
         }
         ctx.log().info("event=booths.qualification-revoked member=" + m.id() + " code=" + code + " by=" + me);
         return Response.noContent().build();
@@ -253,18 +285,18 @@ public class BoothsResource {
     private long requireOrganiser() {
         long me = ctx.currentMember().require();
         if (!ctx.currentMember().isOrganiser()) {
-            throw PluginProblem.forbidden("Organisers grant and withdraw qualifications.");
+            throw PluginProblem.forbidden("Organisers grant and withdraw qualifications.").withCode("booths.organiser-required");
         }
         return me;
     }
 
     private Members.MemberInfo member(Long id, String handle) {
         if (id != null) {
-            return ctx.members().byId(id).orElseThrow(() -> PluginProblem.invalid("There is no member " + id + ".", "memberId"));
+            return ctx.members().byId(id).orElseThrow(() -> PluginProblem.invalid("There is no member " + id + ".", "memberId").withCode("booths.unknown-member"));
         }
         String h = Check.text(handle, "handle", 40, true);
         String bare = h.startsWith("@") ? h.substring(1) : h;
-        return ctx.members().byHandle(bare).orElseThrow(() -> PluginProblem.invalid("There is no member @" + bare + ".", "handle"));
+        return ctx.members().byHandle(bare).orElseThrow(() -> PluginProblem.invalid("There is no member @" + bare + ".", "handle").withCode("booths.unknown-member"));
     }
 
     private List<String> codes(long memberId) {
@@ -275,12 +307,16 @@ public class BoothsResource {
 
     @GET
     @Path("booths/{id}/kit")
+    @SecurityRequirement(name = "bearer")
     public List<KitItem> kit(@PathParam("id") long id) {
         return kit.list(id);
     }
 
     @POST
     @Path("booths/{id}/kit")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = BoothsViews.KitItem.class)))
     public Response addKit(@PathParam("id") long id, KitForm f) {
         return Response.status(201).entity(kit.add(id, f)).build();
     }
@@ -293,6 +329,7 @@ public class BoothsResource {
 
     @DELETE
     @Path("kit/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response deleteKit(@PathParam("id") long id) {
         kit.delete(id);
         return Response.noContent().build();
@@ -308,18 +345,25 @@ public class BoothsResource {
 
     @POST
     @Path("slots/{id}/tallies")
+    @SecurityRequirement(name = "bearer")
     public TallyResult record(@PathParam("id") long id, TallyBatch batch) {
         return at.record(id, batch);
     }
 
     @GET
     @Path("slots/{id}/tallies")
+    @SecurityRequirement(name = "bearer")
     public Tallies tallies(@PathParam("id") long id) {
         return at.tallies(id);
     }
 
     @POST
     @Path("slots/{id}/leads")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Captured", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = BoothsViews.Lead.class)))
+    @APIResponse(responseCode = "200", description = "Already captured (the same offline capture sent again)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = BoothsViews.Lead.class)))
     public Response capture(@PathParam("id") long id, LeadForm f) {
         AtBooth.Captured c = at.capture(id, f);
         return Response.status(c.created() ? 201 : 200).entity(c.lead()).build();
@@ -329,6 +373,7 @@ public class BoothsResource {
 
     @GET
     @Path("booths/{id}/leads")
+    @SecurityRequirement(name = "bearer")
     public Page<Lead> leads(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int[] ps = Check.paging(page, size);
         return leads.list(id, ps[0], ps[1]);
@@ -337,6 +382,8 @@ public class BoothsResource {
     @GET
     @Path("booths/{id}/leads.csv")
     @Produces("text/csv")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The booth's leads as CSV", content = @Content(mediaType = "text/csv"))
     public Response leadsCsv(@PathParam("id") long id) {
         return Response.ok(leads.csv(id)).type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"booth-" + id + "-leads.csv\"").build();
@@ -344,6 +391,7 @@ public class BoothsResource {
 
     @DELETE
     @Path("leads/{id}")
+    @APIResponse(responseCode = "204", description = "Erased")
     public Response erase(@PathParam("id") long id) {
         leads.eraseOnRequest(id);
         return Response.noContent().build();
@@ -351,12 +399,14 @@ public class BoothsResource {
 
     @GET
     @Path("booths/{id}/report")
+    @SecurityRequirement(name = "bearer")
     public Report report(@PathParam("id") long id) {
         return reports.booth(id);
     }
 
     @GET
     @Path("reports/city/{cityId}")
+    @SecurityRequirement(name = "bearer")
     public Report cityReport(@PathParam("cityId") long cityId, @QueryParam("from") String from, @QueryParam("to") String to) {
         return reports.city(cityId, from, to);
     }

@@ -29,7 +29,7 @@ final class Kit {
         long me = ctx.currentMember().require();
         Row b = booths.row(boothId);
         if (!booths.manages(b, me) && !volunteers(b, me)) {
-            throw PluginProblem.forbidden("The kit list is for the booth's organisers and volunteers.");
+            throw PluginProblem.forbidden("The kit list is for the booth's organisers and volunteers.").withCode("booths.staff-required");
         }
         return db.with(h -> h.createQuery("select * from booths_kit_item where booth_id = :b order by id").bind("b", boothId)
                 .map((rs, c) -> item(rs)).list());
@@ -50,7 +50,7 @@ final class Kit {
     KitItem add(long boothId, KitForm f) {
         booths.requireManaged(boothId);
         if (f == null) {
-            throw PluginProblem.invalid("Send the item: name, serial, bringerId.", null);
+            throw PluginProblem.invalid("Send the item: name, serial, bringerId.", null).withCode("booths.missing-body");
         }
         String name = Check.text(f.name, "name", 100, true);
         String serial = Check.text(f.serial, "serial", 100, false);
@@ -64,7 +64,7 @@ final class Kit {
         KitItem item = get(itemId);
         booths.requireManaged(item.boothId());
         if (f == null) {
-            throw PluginProblem.invalid("Send what changes: name, serial, bringerId, checkedOut, returned, damage.", null);
+            throw PluginProblem.invalid("Send what changes: name, serial, bringerId, checkedOut, returned, damage.", null).withCode("booths.missing-body");
         }
         String name = f.name == null ? item.name() : Check.text(f.name, "name", 100, true);
         String serial = f.serial == null ? item.serial() : Check.text(f.serial, "serial", 100, false);
@@ -73,7 +73,7 @@ final class Kit {
         Instant out = f.checkedOut == null ? item.checkedOutAt() : f.checkedOut ? (item.checkedOutAt() == null ? now : item.checkedOutAt()) : null;
         Instant back = f.returned == null ? item.returnedAt() : f.returned ? (item.returnedAt() == null ? now : item.returnedAt()) : null;
         if (back != null && out == null) {
-            throw PluginProblem.invalid("An item is checked out before it is returned.", "returned");
+            throw PluginProblem.invalid("An item is checked out before it is returned.", "returned").withCode("booths.not-checked-out");
         }
         String damage = f.damage == null ? item.damage() : Check.text(f.damage, "damage", 500, false);
         db.with(h -> h.createUpdate("update booths_kit_item set name = :n, serial = :s, bringer_id = :m, checked_out_at = :o, returned_at = :r, "
@@ -96,13 +96,13 @@ final class Kit {
         if (memberId == null) {
             return null;
         }
-        ctx.members().byId(memberId).orElseThrow(() -> PluginProblem.invalid("There is no member " + memberId + ".", "bringerId"));
+        ctx.members().byId(memberId).orElseThrow(() -> PluginProblem.invalid("There is no member " + memberId + ".", "bringerId").withCode("booths.unknown-member"));
         return memberId;
     }
 
     private KitItem get(long id) {
         return db.with(h -> h.createQuery("select * from booths_kit_item where id = :id").bind("id", id).map((rs, c) -> item(rs)).findOne())
-                .orElseThrow(() -> PluginProblem.notFound("No kit item " + id + "."));
+                .orElseThrow(() -> PluginProblem.notFound("No kit item " + id + ".").withCode("booths.kit-item-not-found"));
     }
 
     private KitItem item(java.sql.ResultSet rs) throws java.sql.SQLException {

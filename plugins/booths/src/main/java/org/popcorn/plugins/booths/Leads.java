@@ -57,7 +57,7 @@ final class Leads {
             long by = rs.getLong("captured_by");
             return new Lead(rs.getLong("id"), rs.getLong("booth_id"), rs.getLong("slot_id"), rs.getString("name"), rs.getString("contact"),
                     interest, by, null, PluginJdbi.instant(rs, "captured_at"), PluginJdbi.instant(rs, "erased_at"), List.of());
-        }).findOne()).orElseThrow(() -> PluginProblem.notFound("No lead " + id + "."));
+        }).findOne()).orElseThrow(() -> PluginProblem.notFound("No lead " + id + ".").withCode("booths.lead-not-found"));
         List<ConsentView> consents = ctx.consents().of(subject(id)).stream()
                 .map(c -> new ConsentView(c.purpose(), c.version(), c.givenAt(), c.capturedBy(), c.withdrawnAt())).toList();
         String byName = ctx.members().byId(bare.capturedBy()).map(Members.MemberInfo::displayName).orElse("former member");

@@ -25,7 +25,7 @@ final class Products {
 
     Product get(long id) {
         return db.with(h -> h.createQuery("select * from booths_product where id = :id").bind("id", id).map((rs, c) -> product(rs))
-                .findOne()).orElseThrow(() -> PluginProblem.notFound("No product " + id + "."));
+                .findOne()).orElseThrow(() -> PluginProblem.notFound("No product " + id + ".").withCode("booths.product-not-found"));
     }
 
     Product create(ProductForm f) {
@@ -35,7 +35,7 @@ final class Products {
 
     Product createAs(ProductForm f) {
         if (f == null) {
-            throw PluginProblem.invalid("Send a product: code, name, description.", null);
+            throw PluginProblem.invalid("Send a product: code, name, description.", null).withCode("booths.missing-body");
         }
         String code = Check.code(f.code, "code");
         String name = Check.text(f.name, "name", 100, true);
@@ -50,7 +50,7 @@ final class Products {
         requireOrganiser();
         Product p = get(id);
         if (f == null) {
-            throw PluginProblem.invalid("Send the product's name, description and retired.", null);
+            throw PluginProblem.invalid("Send the product's name, description and retired.", null).withCode("booths.missing-body");
         }
         String name = f.name == null ? p.name() : Check.text(f.name, "name", 100, true);
         String description = f.description == null ? p.description() : Check.text(f.description, "description", 1000, false);
@@ -63,17 +63,17 @@ final class Products {
     /** The products of these ids, refusing unknown or retired ones. */
     List<Long> checkIds(List<Long> ids) {
         if (ids == null || ids.isEmpty()) {
-            throw PluginProblem.invalid("Choose at least one product to show.", "productIds");
+            throw PluginProblem.invalid("Choose at least one product to show.", "productIds").withCode("booths.no-products");
         }
         List<Long> distinct = ids.stream().distinct().toList();
         for (Long id : distinct) {
             if (id == null) {
-                throw PluginProblem.invalid("A product id is a number.", "productIds");
+                throw PluginProblem.invalid("A product id is a number.", "productIds").withCode("booths.invalid-product-id");
             }
             Product p = db.with(h -> h.createQuery("select * from booths_product where id = :id").bind("id", id).map((rs, c) -> product(rs))
-                    .findOne()).orElseThrow(() -> PluginProblem.invalid("There is no product " + id + ".", "productIds"));
+                    .findOne()).orElseThrow(() -> PluginProblem.invalid("There is no product " + id + ".", "productIds").withCode("booths.unknown-product"));
             if (p.retired()) {
-                throw PluginProblem.invalid("The product '" + p.name() + "' is retired.", "productIds");
+                throw PluginProblem.invalid("The product '" + p.name() + "' is retired.", "productIds").withCode("booths.product-retired");
             }
         }
         return distinct;
@@ -82,7 +82,7 @@ final class Products {
     private void requireOrganiser() {
         ctx.currentMember().require();
         if (!ctx.currentMember().isOrganiser()) {
-            throw PluginProblem.forbidden("Organisers keep the product catalogue.");
+            throw PluginProblem.forbidden("Organisers keep the product catalogue.").withCode("booths.organiser-required");
         }
     }
 

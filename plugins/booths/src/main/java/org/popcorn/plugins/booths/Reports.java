@@ -47,13 +47,13 @@ final class Reports {
     Report city(long cityId, String from, String to) {
         ctx.currentMember().require();
         if (!ctx.currentMember().organises(cityId)) {
-            throw PluginProblem.forbidden("A city's report is for its organisers.");
+            throw PluginProblem.forbidden("A city's report is for its organisers.").withCode("booths.organiser-required");
         }
         ZoneId zone = booths.zone(cityId);
         Instant start = from == null ? Instant.EPOCH : Check.date(from, "from").atStartOfDay(zone).toInstant();
         Instant end = to == null ? Instant.now().plus(Duration.ofDays(400)) : Check.date(to, "to").plusDays(1).atStartOfDay(zone).toInstant();
         if (!end.isAfter(start)) {
-            throw PluginProblem.invalid("'to' is on or after 'from'.", "to");
+            throw PluginProblem.invalid("'to' is on or after 'from'.", "to").withCode("booths.invalid-period");
         }
         List<Row> rows = db.with(h -> h.createQuery("select * from booths_booth where city_id = :c and status in ('PLANNED', 'CONFIRMED', 'DONE') "
                         + "and first_opens_at >= :f and first_opens_at < :t order by first_opens_at")

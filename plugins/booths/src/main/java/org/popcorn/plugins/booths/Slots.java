@@ -37,12 +37,12 @@ final class Slots {
                     .withCode("booths.wrong-status");
         }
         if (f == null) {
-            throw PluginProblem.invalid("Send the slot: startsAt, endsAt, volunteers, lead.", null);
+            throw PluginProblem.invalid("Send the slot: startsAt, endsAt, volunteers, lead.", null).withCode("booths.missing-body");
         }
         Instant start = f.startsAt == null ? s.startsAt() : Check.instant(f.startsAt, "startsAt");
         Instant end = f.endsAt == null ? s.endsAt() : Check.instant(f.endsAt, "endsAt");
         if (!end.isAfter(start) || Duration.between(start, end).toHours() >= 12) {
-            throw PluginProblem.invalid("A slot ends after it starts, within 12 hours.", "endsAt");
+            throw PluginProblem.invalid("A slot ends after it starts, within 12 hours.", "endsAt").withCode("booths.invalid-slot-time");
         }
         int volunteers = f.volunteers == null ? s.volunteers() : Check.range(f.volunteers, "volunteers", 1, 50);
         boolean lead = f.lead == null ? s.lead() : f.lead;

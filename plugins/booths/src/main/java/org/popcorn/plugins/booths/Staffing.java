@@ -42,7 +42,7 @@ final class Staffing {
 
     private static String role(String role) {
         if (!Booths.VOLUNTEER.equals(role) && !Booths.LEAD.equals(role)) {
-            throw PluginProblem.notFound("A slot's roles are 'volunteer' and 'lead'.");
+            throw PluginProblem.notFound("A slot's roles are 'volunteer' and 'lead'.").withCode("booths.unknown-role");
         }
         return role;
     }
@@ -57,7 +57,7 @@ final class Staffing {
                     "status").withCode("booths.not-open");
         }
         if (Booths.LEAD.equals(role) && !s.lead()) {
-            throw PluginProblem.notFound("This slot has no demo lead.");
+            throw PluginProblem.notFound("This slot has no demo lead.").withCode("booths.no-demo-lead");
         }
         if (!Instant.now().isBefore(s.startsAt())) {
             throw PluginProblem.conflict("This slot has begun.", "startsAt").withCode("booths.slot-started");
@@ -163,7 +163,7 @@ final class Staffing {
         long me = ctx.currentMember().require();
         Long city = cityId != null ? cityId : ctx.members().byId(me).map(Members.MemberInfo::homeCityId).orElse(null);
         if (city == null) {
-            throw PluginProblem.invalid("Set your home city, or choose a city.", "city");
+            throw PluginProblem.invalid("Set your home city, or choose a city.", "city").withCode("booths.missing-field");
         }
         return upcoming(city).stream().filter(s -> s.missing() > 0 || s.leadMissing()).limit(100).toList();
     }
@@ -171,10 +171,10 @@ final class Staffing {
     List<OpenSlot> gaps(Long cityId) {
         ctx.currentMember().require();
         if (cityId == null) {
-            throw PluginProblem.invalid("Choose the city.", "city");
+            throw PluginProblem.invalid("Choose the city.", "city").withCode("booths.missing-field");
         }
         if (!ctx.currentMember().organises(cityId)) {
-            throw PluginProblem.forbidden("The staffing view is for the city's organisers.");
+            throw PluginProblem.forbidden("The staffing view is for the city's organisers.").withCode("booths.organiser-required");
         }
         return upcoming(cityId).stream().filter(s -> s.missing() > 0 || s.leadMissing()).limit(200).toList();
     }

@@ -76,14 +76,14 @@ final class Activities {
     Activity createAs(long me, boolean live, long campaignId, ActivityForm f) {
         Campaign campaign = campaigns.get(campaignId, false);
         if (f == null) {
-            throw PluginProblem.invalid("Send the activity as JSON.", null);
+            throw PluginProblem.invalid("Send the activity as JSON.", null).withCode("charity.missing-body");
         }
         if (f.cityId == null || campaign.cities().stream().noneMatch(c -> c.cityId() == f.cityId)) {
-            throw PluginProblem.invalid("Pick one of the campaign's cities.", "cityId");
+            throw PluginProblem.invalid("Pick one of the campaign's cities.", "cityId").withCode("charity.city-not-in-campaign");
         }
         String cause = Check.code(f.cause, "cause");
         if (!campaign.causes().contains(cause)) {
-            throw PluginProblem.invalid("Pick one of the campaign's causes: " + String.join(", ", campaign.causes()) + ".", "cause");
+            throw PluginProblem.invalid("Pick one of the campaign's causes: " + String.join(", ", campaign.causes()) + ".", "cause").withCode("charity.cause-not-in-campaign");
         }
         String title = Check.text(f.title, "title", 200, true);
         String description = Check.text(f.description, "description", 4000, false);
@@ -94,26 +94,26 @@ final class Activities {
         ZoneId zone = ZoneId.of(city.timeZone());
         List<ShiftForm> shifts = f.shifts == null ? List.of() : f.shifts;
         if (shifts.isEmpty() || shifts.size() > MAX_SHIFTS) {
-            throw PluginProblem.invalid("Give 1 to " + MAX_SHIFTS + " shifts.", "shifts");
+            throw PluginProblem.invalid("Give 1 to " + MAX_SHIFTS + " shifts.", "shifts").withCode("charity.invalid-shift-count");
         }
         List<Instant[]> times = new ArrayList<>();
         List<List<RoleForm>> roles = new ArrayList<>();
         for (ShiftForm s : shifts) {
             if (s == null) {
-                throw PluginProblem.invalid("A shift is an object with startsAt, endsAt and roles.", "shifts");
+                throw PluginProblem.invalid("A shift is an object with startsAt, endsAt and roles.", "shifts").withCode("charity.invalid-shift");
             }
             Instant start = Check.instant(s.startsAt, "shifts.startsAt");
             Instant end = Check.instant(s.endsAt, "shifts.endsAt");
             if (!end.isAfter(start) || Duration.between(start, end).toHours() > 24) {
-                throw PluginProblem.invalid("A shift ends after it starts, within 24 hours.", "shifts.endsAt");
+                throw PluginProblem.invalid("A shift ends after it starts, within 24 hours.", "shifts.endsAt").withCode("charity.invalid-shift-time");
             }
             LocalDate day = start.atZone(zone).toLocalDate();
             if (day.isBefore(campaign.startsOn()) || day.isAfter(campaign.endsOn())) {
                 throw PluginProblem.invalid("Shifts take place during the campaign (" + campaign.startsOn() + " to " + campaign.endsOn()
-                        + ", " + zone.getId() + ").", "shifts.startsAt");
+                        + ", " + zone.getId() + ").", "shifts.startsAt").withCode("charity.shift-outside-campaign");
             }
             if (!start.isAfter(Instant.now())) {
-                throw PluginProblem.invalid("A new shift starts in the future.", "shifts.startsAt");
+                throw PluginProblem.invalid("A new shift starts in the future.", "shifts.startsAt").withCode("charity.shift-in-past");
             }
             times.add(new Instant[] {start, end});
             roles.add(checkRoles(s.roles));
@@ -153,16 +153,16 @@ final class Activities {
             return List.of(helper);
         }
         if (roles.size() > 10) {
-            throw PluginProblem.invalid("A shift has at most 10 roles.", "shifts.roles");
+            throw PluginProblem.invalid("A shift has at most 10 roles.", "shifts.roles").withCode("charity.too-many-roles");
         }
         Set<String> codes = new HashSet<>();
         for (RoleForm r : roles) {
             if (r == null) {
-                throw PluginProblem.invalid("A role is an object with code, name and capacity.", "shifts.roles");
+                throw PluginProblem.invalid("A role is an object with code, name and capacity.", "shifts.roles").withCode("charity.invalid-role");
             }
             r.code = Check.code(r.code, "roles.code");
             if (!codes.add(r.code)) {
-                throw PluginProblem.invalid("Each role of a shift has its own code.", "roles.code");
+                throw PluginProblem.invalid("Each role of a shift has its own code.", "roles.code").withCode("charity.duplicate-role");
             }
             r.name = Check.text(r.name, "roles.name", 100, true);
             Check.range(r.capacity, "roles.capacity", 1, 500);
@@ -195,7 +195,7 @@ final class Activities {
                 .map((rs, c) -> new Row(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("city_id"), rs.getString("cause"),
                         rs.getString("title"), rs.getString("description"), rs.getString("meeting_point"), rs.getInt("meeting_minutes_before"),
                         rs.getString("partner_name"), rs.getString("status"), rs.getString("decision_reason"), rs.getLong("created_by")))
-                .findOne()).orElseThrow(() -> PluginProblem.notFound("No activity " + id + "."));
+                .findOne()).orElseThrow(() -> PluginProblem.notFound("No activity " + id + ".").withCode("charity.activity-not-found"));
     }
 
     List<ShiftRow> shifts(long activityId) {
@@ -242,7 +242,7 @@ final class Activities {
     Activity view(long id) {
         Row a = row(id);
         if (!visible(a)) {
-            throw PluginProblem.notFound("No activity " + id + ".");
+            throw PluginProblem.notFound("No activity " + id + ".").withCode("charity.activity-not-found");
         }
         return view(a);
     }
@@ -304,7 +304,7 @@ final class Activities {
     List<Activity> proposals() {
         ctx.currentMember().require();
         if (!ctx.currentMember().isOrganiser()) {
-            throw PluginProblem.forbidden("Only organisers review proposals.");
+            throw PluginProblem.forbidden("Only organisers review proposals.").withCode("charity.organiser-required");
         }
         List<Long> ids = db.with(h -> h.createQuery("select id from charity_activity where status = 'PROPOSED' order by created_at, id limit 500")
                 .mapTo(Long.class).list());
@@ -321,7 +321,7 @@ final class Activities {
     Activity decide(long id, boolean approve, String reason) {
         Row a = row(id);
         if (!ctx.currentMember().organises(a.cityId())) {
-            throw PluginProblem.forbidden("Only an organiser of this city decides its proposals.");
+            throw PluginProblem.forbidden("Only an organiser of this city decides its proposals.").withCode("charity.organiser-required");
         }
         String why = Check.text(reason, "reason", 500, !approve);
         int changed = db.with(h -> h.createUpdate("update charity_activity set status = :to, decision_reason = :r where id = :id and status = 'PROPOSED'")

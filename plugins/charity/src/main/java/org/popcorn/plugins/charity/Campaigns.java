@@ -38,7 +38,7 @@ final class Campaigns {
     Campaign create(CampaignForm f) {
         long me = ctx.currentMember().require();
         if (!ctx.currentMember().isAdmin()) {
-            throw PluginProblem.forbidden("Only admins create campaigns.");
+            throw PluginProblem.forbidden("Only admins create campaigns.").withCode("charity.admin-required");
         }
         return createAs(me, f);
     }
@@ -46,33 +46,33 @@ final class Campaigns {
     /** Creates a campaign on behalf of {@code me} (an admin's request, or the demo data). */
     Campaign createAs(long me, CampaignForm f) {
         if (f == null) {
-            throw PluginProblem.invalid("Send the campaign as JSON.", null);
+            throw PluginProblem.invalid("Send the campaign as JSON.", null).withCode("charity.missing-body");
         }
         String name = Check.text(f.name, "name", 200, true);
         String description = Check.text(f.description, "description", 4000, false);
         LocalDate from = Check.date(f.startsOn, "startsOn");
         LocalDate to = Check.date(f.endsOn, "endsOn");
         if (to.isBefore(from)) {
-            throw PluginProblem.invalid("A campaign ends on or after its first day.", "endsOn");
+            throw PluginProblem.invalid("A campaign ends on or after its first day.", "endsOn").withCode("charity.ends-before-start");
         }
         int goal = Check.range(f.hoursGoal, "hoursGoal", 0, 10_000_000);
         if (f.causes == null || f.causes.isEmpty() || f.causes.size() > 20) {
-            throw PluginProblem.invalid("Give 1 to 20 causes, e.g. elderly-company.", "causes");
+            throw PluginProblem.invalid("Give 1 to 20 causes, e.g. elderly-company.", "causes").withCode("charity.invalid-causes");
         }
         Set<String> causes = new LinkedHashSet<>();
         for (String c : f.causes) {
             causes.add(Check.code(c, "causes"));
         }
         if (f.cities == null || f.cities.isEmpty() || f.cities.size() > 100) {
-            throw PluginProblem.invalid("Give 1 to 100 participating cities.", "cities");
+            throw PluginProblem.invalid("Give 1 to 100 participating cities.", "cities").withCode("charity.invalid-cities");
         }
         Map<Long, Integer> cityGoals = new java.util.LinkedHashMap<>();
         for (CampaignCityForm c : f.cities) {
             if (c == null || c.cityId == null || ctx.cities().byId(c.cityId).filter(x -> !x.retired()).isEmpty()) {
-                throw PluginProblem.invalid("Every city must be an active city of the catalogue.", "cities");
+                throw PluginProblem.invalid("Every city must be an active city of the catalogue.", "cities").withCode("charity.unknown-city");
             }
             if (cityGoals.put(c.cityId, Check.range(c.hoursGoal, "cities.hoursGoal", 0, 10_000_000)) != null) {
-                throw PluginProblem.invalid("Each city takes part once.", "cities");
+                throw PluginProblem.invalid("Each city takes part once.", "cities").withCode("charity.duplicate-city");
             }
         }
         long id = db.with(h -> {
@@ -107,7 +107,7 @@ final class Campaigns {
     Campaign get(long id, boolean withProgress) {
         return db.with(h -> {
             Map<String, Object> row = h.createQuery("select * from charity_campaign where id = :id").bind("id", id).mapToMap().findOne()
-                    .orElseThrow(() -> PluginProblem.notFound("No campaign " + id + "."));
+                    .orElseThrow(() -> PluginProblem.notFound("No campaign " + id + ".").withCode("charity.campaign-not-found"));
             List<CampaignCity> cities = cities(id);
             return new Campaign(id, (String) row.get("name"), (String) row.get("description"), localDate(row.get("starts_on")),
                     localDate(row.get("ends_on")), ((Number) row.get("hours_goal")).intValue(),

@@ -12,6 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.popcorn.api.PluginProblem;
 import org.popcorn.plugins.support.Check;
 import org.popcorn.plugins.charity.CharityForms.ActivityForm;
@@ -55,6 +59,9 @@ public class CharityResource {
 
     @POST
     @Path("campaigns")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CharityViews.Campaign.class)))
     public Response createCampaign(CampaignForm form) {
         return Response.status(201).entity(campaigns.create(form)).build();
     }
@@ -75,6 +82,9 @@ public class CharityResource {
 
     @POST
     @Path("campaigns/{id}/activities")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Created (proposed, or published for an organiser)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CharityViews.Activity.class)))
     public Response createActivity(@PathParam("id") long id, ActivityForm form) {
         return Response.status(201).entity(activities.create(id, form)).build();
     }
@@ -99,18 +109,22 @@ public class CharityResource {
 
     @GET
     @Path("proposals")
+    @SecurityRequirement(name = "bearer")
     public List<Activity> proposals() {
         return activities.proposals();
     }
 
     @PUT
     @Path("shifts/{id}/roles/{code}/signup")
+    @SecurityRequirement(name = "bearer")
     public SignupView signUp(@PathParam("id") long id, @PathParam("code") String code, CharityForms.Join join) {
         return volunteering.signUp(id, code, join == null ? null : join.groupSize);
     }
 
     @DELETE
     @Path("shifts/{id}/roles/{code}/signup")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Cancelled; the next on the waiting list moves up")
     public Response cancel(@PathParam("id") long id, @PathParam("code") String code) {
         volunteering.cancel(id, code);
         return Response.noContent().build();
@@ -118,30 +132,35 @@ public class CharityResource {
 
     @GET
     @Path("my/shifts")
+    @SecurityRequirement(name = "bearer")
     public MyShifts myShifts() {
         return volunteering.mine();
     }
 
     @GET
     @Path("shifts/{id}/roster")
+    @SecurityRequirement(name = "bearer")
     public Roster roster(@PathParam("id") long id) {
         return hours.roster(id);
     }
 
     @POST
     @Path("shifts/{id}/check-ins")
+    @SecurityRequirement(name = "bearer")
     public RosterEntry checkIn(@PathParam("id") long id, MemberRef m) {
         return hours.checkIn(id, m == null ? null : m.memberId);
     }
 
     @POST
     @Path("shifts/{id}/check-outs")
+    @SecurityRequirement(name = "bearer")
     public RosterEntry checkOut(@PathParam("id") long id, MemberRef m) {
         return hours.checkOut(id, m == null ? null : m.memberId);
     }
 
     @PUT
     @Path("shifts/{id}/hours/{memberId}")
+    @SecurityRequirement(name = "bearer")
     public RosterEntry setHours(@PathParam("id") long id, @PathParam("memberId") long memberId, HoursForm form) {
         return hours.setHours(id, memberId, form);
     }
@@ -156,6 +175,7 @@ public class CharityResource {
     @GET
     @Path("activities/{id}/hours.csv")
     @Produces("text/csv")
+    @APIResponse(responseCode = "200", description = "Verified hours of the activity as CSV", content = @Content(mediaType = "text/csv"))
     public Response activityCsv(@PathParam("id") long id) {
         return csv(reports.activityCsv(id), "charity-activity-" + id + ".csv");
     }
@@ -164,6 +184,8 @@ public class CharityResource {
     @GET
     @Path("campaigns/{id}/hours.csv")
     @Produces("text/csv")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "Verified hours of the campaign as CSV", content = @Content(mediaType = "text/csv"))
     public Response campaignCsv(@PathParam("id") long id, @QueryParam("partner") String partner, @QueryParam("valuePerHour") Double value) {
         return csv(reports.campaignCsv(id, partner, value), "charity-campaign-" + id + ".csv");
     }

@@ -54,10 +54,10 @@ final class HoursService {
 
     private Lead lead(long shiftId) {
         ctx.currentMember().require();
-        ShiftRow s = activities.shift(shiftId).orElseThrow(() -> PluginProblem.notFound("No shift " + shiftId + "."));
+        ShiftRow s = activities.shift(shiftId).orElseThrow(() -> PluginProblem.notFound("No shift " + shiftId + ".").withCode("charity.shift-not-found"));
         Row a = activities.row(s.activityId());
         if (!activities.leads(a, shiftId)) {
-            throw PluginProblem.forbidden("Only this shift's team lead or an organiser of the city runs it.");
+            throw PluginProblem.forbidden("Only this shift's team lead or an organiser of the city runs it.").withCode("charity.team-lead-required");
         }
         return new Lead(a, s, activities.roles(shiftId));
     }
@@ -123,7 +123,7 @@ final class HoursService {
         Lead l = lead(shiftId);
         long me = ctx.currentMember().require();
         if (f == null || f.status == null || !(f.status.equals(VERIFIED) || f.status.equals(NO_SHOW))) {
-            throw PluginProblem.invalid("The status is VERIFIED or NO_SHOW.", "status");
+            throw PluginProblem.invalid("The status is VERIFIED or NO_SHOW.", "status").withCode("charity.invalid-hours-status");
         }
         Optional<Entry> current = entry(shiftId, member, true);
         String role = current.map(Entry::role).orElseGet(() -> confirmedRole(l, member));
@@ -141,7 +141,7 @@ final class HoursService {
         String reason = Check.text(f.reason, "reason", 500, false);
         boolean plainApproval = f.status.equals(VERIFIED) && PENDING.equals(statusBefore) && before != null && before == minutes;
         if (reason == null && !plainApproval) {
-            throw PluginProblem.invalid("Say why: the hours or the status change from what was recorded.", "reason");
+            throw PluginProblem.invalid("Say why: the hours or the status change from what was recorded.", "reason").withCode("charity.reason-required");
         }
         if (f.status.equals(statusBefore) && before != null && before == minutes) {
             return rosterEntry(l, member); // nothing changes
@@ -190,7 +190,7 @@ final class HoursService {
 
     private static long requireMember(Long memberId) {
         if (memberId == null) {
-            throw PluginProblem.invalid("Give the memberId.", "memberId");
+            throw PluginProblem.invalid("Give the memberId.", "memberId").withCode("charity.missing-field");
         }
         return memberId;
     }

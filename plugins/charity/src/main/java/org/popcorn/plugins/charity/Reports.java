@@ -58,7 +58,7 @@ final class Reports {
         Row a = activities.row(activityId);
         List<ShiftRow> shifts = activities.shifts(activityId);
         if (shifts.stream().noneMatch(s -> activities.leads(a, s.id()))) {
-            throw PluginProblem.forbidden("Only the activity's organisers and team leads export its sign-ups.");
+            throw PluginProblem.forbidden("Only the activity's organisers and team leads export its sign-ups.").withCode("charity.team-lead-required");
         }
         ZoneId zone = activities.zone(a.cityId());
         return csv(List.of("shift_start", "shift_end", "zone", "role", "handle", "name", "place", "group_size", "checked_in", "checked_out",
@@ -89,13 +89,13 @@ final class Reports {
         List<Long> cities = db.with(h -> h.createQuery("select city_id from charity_campaign_city where campaign_id = :c").bind("c", campaignId)
                 .mapTo(Long.class).list());
         if (cities.isEmpty()) {
-            throw PluginProblem.notFound("No campaign " + campaignId + ".");
+            throw PluginProblem.notFound("No campaign " + campaignId + ".").withCode("charity.campaign-not-found");
         }
         if (!ctx.currentMember().isAdmin() && cities.stream().noneMatch(c -> ctx.currentMember().organises(c))) {
-            throw PluginProblem.forbidden("Only admins and the campaign's organisers export its hours.");
+            throw PluginProblem.forbidden("Only admins and the campaign's organisers export its hours.").withCode("charity.organiser-required");
         }
         if (valuePerHour != null && (valuePerHour < 0 || valuePerHour > 100_000)) {
-            throw PluginProblem.invalid("valuePerHour is between 0 and 100000.", "valuePerHour");
+            throw PluginProblem.invalid("valuePerHour is between 0 and 100000.", "valuePerHour").withCode("charity.invalid-value-per-hour");
         }
         String sql = "select a.id, a.title, a.partner_name, a.city_id, a.cause, s.starts_at, h.member_id, h.minutes from charity_hours h "
                 + "join charity_shift s on s.id = h.shift_id join charity_activity a on a.id = s.activity_id where a.campaign_id = :c "

@@ -41,9 +41,9 @@ final class Volunteering {
     }
 
     private Target target(long shiftId, String code) {
-        ShiftRow s = activities.shift(shiftId).orElseThrow(() -> PluginProblem.notFound("No shift " + shiftId + "."));
+        ShiftRow s = activities.shift(shiftId).orElseThrow(() -> PluginProblem.notFound("No shift " + shiftId + ".").withCode("charity.shift-not-found"));
         RoleRow r = activities.roles(shiftId).stream().filter(x -> x.code().equals(code)).findFirst()
-                .orElseThrow(() -> PluginProblem.notFound("This shift has no role '" + code + "'."));
+                .orElseThrow(() -> PluginProblem.notFound("This shift has no role '" + code + "'.").withCode("charity.role-not-found"));
         return new Target(activities.row(s.activityId()), s, r);
     }
 
@@ -52,7 +52,7 @@ final class Volunteering {
         long max = ctx.settings().getLong("max-group");
         int group = groupSize == null ? 1 : groupSize;
         if (group < 1 || group > max) {
-            throw PluginProblem.invalid("A group is 1 to " + max + " people (you and those you bring).", "groupSize");
+            throw PluginProblem.invalid("A group is 1 to " + max + " people (you and those you bring).", "groupSize").withCode("charity.invalid-group-size");
         }
         Target t = target(shiftId, code);
         if (!Activities.PUBLISHED.equals(t.activity().status())) {

@@ -107,16 +107,16 @@ class AttendanceService {
         if (code != null && !code.isBlank()) {
             String normalised = code.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
             t = attendance.byCode(m.id, normalised)
-                    .orElseThrow(() -> PluginProblem.notFound("No ticket with code " + normalised + " for this meetup."));
+                    .orElseThrow(() -> PluginProblem.notFound("No ticket with code " + normalised + " for this meetup.").withCode("meetups.ticket-not-found"));
         } else if (memberId != null) {
-            t = attendance.ticket(m.id, memberId).orElseThrow(() -> PluginProblem.notFound("This member has no ticket for this meetup."));
+            t = attendance.ticket(m.id, memberId).orElseThrow(() -> PluginProblem.notFound("This member has no ticket for this meetup.").withCode("meetups.ticket-not-found"));
         } else {
-            throw PluginProblem.invalid("Give the check-in code (or the member).", "code");
+            throw PluginProblem.invalid("Give the check-in code (or the member).", "code").withCode("meetups.missing-field");
         }
         Optional<Signups.Place> place = seats.placeOf(m, t.memberId());
         if (place.isEmpty() || place.get().status() != Signups.Status.CONFIRMED) {
             throw PluginProblem.conflict("This ticket's holder has no confirmed seat ("
-                    + place.map(p -> p.status().name().toLowerCase(Locale.ROOT)).orElse("not signed up") + ").", "code");
+                    + place.map(p -> p.status().name().toLowerCase(Locale.ROOT)).orElse("not signed up") + ").", "code").withCode("meetups.seat-not-confirmed");
         }
         boolean first = attendance.checkIn(m.id, t.memberId(), host);
         if (first) {
@@ -176,14 +176,14 @@ class AttendanceService {
     void rate(Meetup m, Integer stars, String comment) {
         long me = ctx.currentMember().require();
         if (stars == null || stars < 1 || stars > 5) {
-            throw PluginProblem.invalid("Give 1 to 5 stars.", "stars");
+            throw PluginProblem.invalid("Give 1 to 5 stars.", "stars").withCode("meetups.invalid-stars");
         }
         String text = MeetupsExtension.text(comment, "comment", 2000, false);
         if (Instant.now().isBefore(m.startsAt)) {
-            throw PluginProblem.conflict("You can rate a meetup once it has started.", "startsAt");
+            throw PluginProblem.conflict("You can rate a meetup once it has started.", "startsAt").withCode("meetups.not-started");
         }
         if (attendance.ticket(m.id, me).map(t -> t.checkedInAt() == null).orElse(true)) {
-            throw PluginProblem.forbidden("Only members who checked in at this meetup may rate it.");
+            throw PluginProblem.forbidden("Only members who checked in at this meetup may rate it.").withCode("meetups.check-in-required");
         }
         attendance.rate(m.id, me, stars, text);
     }
@@ -191,13 +191,13 @@ class AttendanceService {
     /** The hosts' recap of a meetup that took place: a text and photos' http(s) addresses. */
     void recap(Meetup m, String text, List<String> photoUrls) {
         if (Instant.now().isBefore(m.startsAt) || m.status == Meetup.Status.CANCELLED) {
-            throw PluginProblem.conflict("A recap is for a meetup that took place.", "status");
+            throw PluginProblem.conflict("A recap is for a meetup that took place.", "status").withCode("meetups.did-not-take-place");
         }
         String words = MeetupsExtension.text(text, "text", 4000, false);
         List<String> photos = new ArrayList<>();
         if (photoUrls != null) {
             if (photoUrls.size() > 30) {
-                throw PluginProblem.invalid("A recap has at most 30 photos.", "photoUrls");
+                throw PluginProblem.invalid("A recap has at most 30 photos.", "photoUrls").withCode("meetups.too-many-photos");
             }
             for (String u : photoUrls) {
                 if (u != null && !u.isBlank()) {
@@ -206,7 +206,7 @@ class AttendanceService {
             }
         }
         if (words == null && photos.isEmpty()) {
-            throw PluginProblem.invalid("Write a few words or add photos' addresses.", "text");
+            throw PluginProblem.invalid("Write a few words or add photos' addresses.", "text").withCode("meetups.recap-empty");
         }
         store.saveRecap(m.id, words, photos);
     }

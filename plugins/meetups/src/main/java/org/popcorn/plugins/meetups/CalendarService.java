@@ -29,14 +29,14 @@ class CalendarService {
     String meetup(long id, URI site) {
         Meetup m = store.get(id);
         if (!m.isPublic()) {
-            throw PluginProblem.notFound("No meetup with id " + id + ".");
+            throw PluginProblem.notFound("No meetup with id " + id + ".").withCode("meetups.meetup-not-found");
         }
         return Calendars.document(m.title, List.of(entry(m, site)));
     }
 
     /** A city's published, finished and cancelled meetups from 30 days ago on (cancelled ones stay, marked, for subscribers). */
     String city(long cityId, URI site) {
-        Cities.CityInfo city = ctx.cities().byId(cityId).orElseThrow(() -> PluginProblem.notFound("No city with id " + cityId + "."));
+        Cities.CityInfo city = ctx.cities().byId(cityId).orElseThrow(() -> PluginProblem.notFound("No city with id " + cityId + ".").withCode("meetups.city-not-found"));
         MeetupStore.Filter f = new MeetupStore.Filter();
         f.cityIds = List.of(cityId);
         f.statuses = EnumSet.of(Meetup.Status.PUBLISHED, Meetup.Status.FINISHED, Meetup.Status.CANCELLED);
@@ -46,7 +46,7 @@ class CalendarService {
 
     /** The meetups where the owner of a private feed token holds seats (confirmed or offered). */
     String member(String token, URI site) {
-        long member = attendance.feedOwner(token).orElseThrow(() -> PluginProblem.notFound("This calendar address is not valid (any more)."));
+        long member = attendance.feedOwner(token).orElseThrow(() -> PluginProblem.notFound("This calendar address is not valid (any more).").withCode("meetups.feed-not-found"));
         List<Calendars.Entry> entries = new ArrayList<>();
         for (long id : attendance.ticketMeetups(member, 0, 500)) {
             Meetup m = store.get(id);

@@ -340,7 +340,7 @@ class MeetupStore {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw PluginProblem.notFound("No meetup with id " + id + ".");
+                    throw PluginProblem.notFound("No meetup with id " + id + ".").withCode("meetups.meetup-not-found");
                 }
                 m.id = rs.getLong("id");
                 m.cityId = rs.getLong("city_id");

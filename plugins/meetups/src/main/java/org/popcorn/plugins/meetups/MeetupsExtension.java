@@ -172,12 +172,12 @@ public class MeetupsExtension implements PopcornExtension {
     static String text(String value, String field, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw PluginProblem.invalid("'" + field + "' is required.", field);
+                throw PluginProblem.invalid("'" + field + "' is required.", field).withCode("meetups.missing-field");
             }
             return null;
         }
         if (value.length() > max) {
-            throw PluginProblem.invalid("'" + field + "' has at most " + max + " characters.", field);
+            throw PluginProblem.invalid("'" + field + "' has at most " + max + " characters.", field).withCode("meetups.too-long");
         }
         return value.strip();
     }
@@ -186,7 +186,7 @@ public class MeetupsExtension implements PopcornExtension {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw PluginProblem.invalid("'" + field + "' is an ISO-8601 instant such as 2026-12-24T11:00:00Z.", field);
+            throw PluginProblem.invalid("'" + field + "' is an ISO-8601 instant such as 2026-12-24T11:00:00Z.", field).withCode("meetups.invalid-time");
         }
     }
 }

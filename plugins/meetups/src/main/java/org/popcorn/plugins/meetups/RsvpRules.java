@@ -92,27 +92,27 @@ final class RsvpRules {
         }
         Instant priority = priorityOpensAt(m, v);
         if (now.isBefore(priority)) {
-            throw new PluginProblem(409, "RSVPs open at " + m.rsvpOpensAt + " (" + priority + " for members with priority).", "rsvpOpensAt");
+            throw new PluginProblem(409, "RSVPs open at " + m.rsvpOpensAt + " (" + priority + " for members with priority).", "rsvpOpensAt").withCode("meetups.rsvp-not-open");
         }
         if (!privileged.getAsBoolean()) {
             throw new PluginProblem(403, "Until " + m.rsvpOpensAt + " only members with the priority RSVP privilege (earned by level) may RSVP.",
-                    "rsvpOpensAt");
+                    "rsvpOpensAt").withCode("meetups.priority-required");
         }
         Optional<Instant> paused = penalty.get();
         if (paused.isPresent()) {
             throw new PluginProblem(403, "After " + v.noShowLimit() + " no-shows your priority is paused until " + paused.get()
-                    + "; RSVPs open for everyone at " + m.rsvpOpensAt + ".", "rsvpOpensAt");
+                    + "; RSVPs open for everyone at " + m.rsvpOpensAt + ".", "rsvpOpensAt").withCode("meetups.priority-paused");
         }
     }
 
     /** Refuses a check-in outside the window from check-in-opens-hours before the start until the meetup is finished (no-shows are recorded then). */
     static void checkCheckInWindow(Meetup m, Values v, Instant now) {
         if (m.status != Meetup.Status.PUBLISHED) {
-            throw new PluginProblem(409, "Check-in is for published meetups; this one is " + m.status.name().toLowerCase() + ".", "status");
+            throw new PluginProblem(409, "Check-in is for published meetups; this one is " + m.status.name().toLowerCase() + ".", "status").withCode("meetups.not-published");
         }
         Instant opens = m.startsAt.minus(Duration.ofHours(v.checkInOpensHours()));
         if (now.isBefore(opens)) {
-            throw new PluginProblem(409, "Check-in opens at " + opens + ".", "startsAt");
+            throw new PluginProblem(409, "Check-in opens at " + opens + ".", "startsAt").withCode("meetups.check-in-not-open");
         }
     }
 }

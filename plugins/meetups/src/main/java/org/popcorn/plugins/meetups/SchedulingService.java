@@ -50,15 +50,15 @@ class SchedulingService {
     Created create(MeetupForm in) {
         long me = ctx.currentMember().require();
         if (in == null || in.cityId == null) {
-            throw PluginProblem.invalid("Choose the city.", "cityId");
+            throw PluginProblem.invalid("Choose the city.", "cityId").withCode("meetups.missing-field");
         }
         Cities.CityInfo city = ctx.cities().byId(in.cityId).filter(c -> !c.retired())
-                .orElseThrow(() -> PluginProblem.invalid("There is no active city with id " + in.cityId + ".", "cityId"));
+                .orElseThrow(() -> PluginProblem.invalid("There is no active city with id " + in.cityId + ".", "cityId").withCode("meetups.unknown-city"));
         boolean organiser = ctx.currentMember().organises(city.id());
         if (!organiser) {
             Long home = ctx.members().byId(me).map(x -> x.homeCityId()).orElse(null);
             if (!Objects.equals(home, city.id())) {
-                throw PluginProblem.forbidden("You can propose meetups in your home city only; " + city.name() + " is not your home city.");
+                throw PluginProblem.forbidden("You can propose meetups in your home city only; " + city.name() + " is not your home city.").withCode("meetups.home-city-only");
             }
         }
         boolean trusted = organiser || isTrusted(city.id(), me);
@@ -69,10 +69,10 @@ class SchedulingService {
         m.maxGuests = 0;
         apply(m, in, city, true);
         if (m.kind == Meetup.Kind.OFFICIAL && !organiser) {
-            throw PluginProblem.forbidden("Only organisers schedule official meetups.");
+            throw PluginProblem.forbidden("Only organisers schedule official meetups.").withCode("meetups.organiser-required");
         }
         if (!m.startsAt.isAfter(Instant.now())) {
-            throw PluginProblem.invalid("A new meetup starts in the future.", in.startsLocal != null ? "startsLocal" : "startsAt");
+            throw PluginProblem.invalid("A new meetup starts in the future.", in.startsLocal != null ? "startsLocal" : "startsAt").withCode("meetups.starts-in-past");
         }
         m.status = !trusted ? Meetup.Status.PROPOSED : Boolean.TRUE.equals(in.publish) ? Meetup.Status.PUBLISHED : Meetup.Status.DRAFT;
         LinkedHashSet<Long> hosts = new LinkedHashSet<>();
@@ -102,7 +102,7 @@ class SchedulingService {
     private static String frequency(MeetupForm.Repeat repeat) {
         String frequency = repeat.frequency == null ? "" : repeat.frequency.toUpperCase(Locale.ROOT);
         if (!frequency.equals("WEEKLY") && !frequency.equals("MONTHLY")) {
-            throw PluginProblem.invalid("A series repeats WEEKLY or MONTHLY.", "repeat.frequency");
+            throw PluginProblem.invalid("A series repeats WEEKLY or MONTHLY.", "repeat.frequency").withCode("meetups.invalid-frequency");
         }
         return frequency;
     }
@@ -110,7 +110,7 @@ class SchedulingService {
     /** The occurrences of a series: the same local time each week or month (so daylight saving time does not shift it). */
     private static List<Meetup> occurrences(Meetup first, String frequency, Integer count, ZoneId zone) {
         if (count == null || count < 2 || count > 52) {
-            throw PluginProblem.invalid("A series has 2 to 52 meetups.", "repeat.count");
+            throw PluginProblem.invalid("A series has 2 to 52 meetups.", "repeat.count").withCode("meetups.invalid-series-count");
         }
         ZonedDateTime start = first.startsAt.atZone(zone);
         ZonedDateTime end = first.endsAt.atZone(zone);
@@ -152,16 +152,16 @@ class SchedulingService {
     Created update(long id, MeetupForm in) {
         Meetup m = manage(id);
         if (m.status != Meetup.Status.PROPOSED && m.status != Meetup.Status.DRAFT && m.status != Meetup.Status.PUBLISHED) {
-            throw PluginProblem.conflict("A " + m.status.name().toLowerCase(Locale.ROOT) + " meetup cannot be changed.", "status");
+            throw PluginProblem.conflict("A " + m.status.name().toLowerCase(Locale.ROOT) + " meetup cannot be changed.", "status").withCode("meetups.wrong-status");
         }
         if (in == null) {
-            throw PluginProblem.invalid("Send the fields to change.", null);
+            throw PluginProblem.invalid("Send the fields to change.", null).withCode("meetups.missing-body");
         }
         if (in.cityId != null && in.cityId != m.cityId) {
-            throw PluginProblem.invalid("A meetup cannot move to another city; cancel it and schedule a new one.", "cityId");
+            throw PluginProblem.invalid("A meetup cannot move to another city; cancel it and schedule a new one.", "cityId").withCode("meetups.city-fixed");
         }
         if (in.repeat != null) {
-            throw PluginProblem.invalid("A series is made when it is created; change its meetups one by one.", "repeat");
+            throw PluginProblem.invalid("A series is made when it is created; change its meetups one by one.", "repeat").withCode("meetups.series-fixed");
         }
         Cities.CityInfo city = ctx.cities().byId(m.cityId).orElseThrow();
         Instant oldStart = m.startsAt;
@@ -171,7 +171,7 @@ class SchedulingService {
         List<Long> oldHosts = List.copyOf(m.hosts);
         apply(m, in, city, false);
         if (m.kind != oldKind && !ctx.currentMember().organises(m.cityId)) {
-            throw PluginProblem.forbidden("Only organisers change the kind of a meetup.");
+            throw PluginProblem.forbidden("Only organisers change the kind of a meetup.").withCode("meetups.organiser-required");
         }
         if (in.hostHandles != null && !m.hosts.contains(m.createdBy) && m.createdBy > 0) {
             m.hosts.add(0, m.createdBy);
@@ -194,7 +194,7 @@ class SchedulingService {
         long me = ctx.currentMember().require();
         boolean organiser = ctx.currentMember().organises(m.cityId);
         if (!organiser && !(m.hosts.contains(me) && isTrusted(m.cityId, me))) {
-            throw PluginProblem.forbidden("Only an organiser of this city or a trusted host may publish this meetup.");
+            throw PluginProblem.forbidden("Only an organiser of this city or a trusted host may publish this meetup.").withCode("meetups.trusted-host-required");
         }
         transition(m, Meetup.Status.DRAFT, Meetup.Status.PUBLISHED, null, "Only a draft can be published");
         return store.get(id);
@@ -222,7 +222,7 @@ class SchedulingService {
         String why = MeetupsExtension.text(reason, "reason", 500, true);
         Meetup.Status from = m.status;
         if (from != Meetup.Status.PROPOSED && from != Meetup.Status.DRAFT && from != Meetup.Status.PUBLISHED) {
-            throw PluginProblem.conflict("This meetup is already " + from.name().toLowerCase(Locale.ROOT) + ".", "status");
+            throw PluginProblem.conflict("This meetup is already " + from.name().toLowerCase(Locale.ROOT) + ".", "status").withCode("meetups.wrong-status");
         }
         transition(m, from, Meetup.Status.CANCELLED, why, "This meetup changed meanwhile");
         seats.notifyEveryone(m, MeetupsExtension.KIND_CANCELLED, "Cancelled: " + m.title, why);
@@ -233,7 +233,7 @@ class SchedulingService {
     Meetup finish(long id) {
         Meetup m = manage(id);
         if (Instant.now().isBefore(m.startsAt)) {
-            throw PluginProblem.conflict("A meetup can be finished once it has started (" + m.startsAt + ").", "startsAt");
+            throw PluginProblem.conflict("A meetup can be finished once it has started (" + m.startsAt + ").", "startsAt").withCode("meetups.not-started");
         }
         finishNow(m, "member " + ctx.currentMember().require());
         return store.get(id);
@@ -261,7 +261,7 @@ class SchedulingService {
     /** 404 for a city id the catalogue does not have (0, negative, out of range), before anything else. */
     private void requireCity(long cityId) {
         if (ctx.cities().byId(cityId).isEmpty()) {
-            throw PluginProblem.notFound("No city with id " + cityId + ".");
+            throw PluginProblem.notFound("No city with id " + cityId + ".").withCode("meetups.city-not-found");
         }
     }
 
@@ -269,9 +269,9 @@ class SchedulingService {
         ctx.currentMember().require();
         requireCity(cityId);
         if (!ctx.currentMember().organises(cityId)) {
-            throw PluginProblem.forbidden("Only an organiser of this city may choose its trusted hosts.");
+            throw PluginProblem.forbidden("Only an organiser of this city may choose its trusted hosts.").withCode("meetups.organiser-required");
         }
-        long member = ctx.members().byHandle(handle).orElseThrow(() -> PluginProblem.notFound("No member '" + handle + "'.")).id();
+        long member = ctx.members().byHandle(handle).orElseThrow(() -> PluginProblem.notFound("No member '" + handle + "'.").withCode("meetups.member-not-found")).id();
         if (trusted) {
             trustedHosts.trust(cityId, member, ctx.currentMember().require());
         } else {
@@ -284,7 +284,7 @@ class SchedulingService {
         ctx.currentMember().require();
         requireCity(cityId);
         if (!ctx.currentMember().organises(cityId)) {
-            throw PluginProblem.forbidden("Only an organiser of this city may see its trusted hosts.");
+            throw PluginProblem.forbidden("Only an organiser of this city may see its trusted hosts.").withCode("meetups.organiser-required");
         }
         return trustedHosts.trustedHosts(cityId);
     }
@@ -300,7 +300,7 @@ class SchedulingService {
         ctx.currentMember().require();
         Meetup m = store.get(id);
         if (!canManage(m)) {
-            throw PluginProblem.forbidden("Only a host of this meetup or an organiser of its city may do this.");
+            throw PluginProblem.forbidden("Only a host of this meetup or an organiser of its city may do this.").withCode("meetups.host-required");
         }
         return m;
     }
@@ -309,14 +309,14 @@ class SchedulingService {
         ctx.currentMember().require();
         Meetup m = store.get(id);
         if (!ctx.currentMember().organises(m.cityId)) {
-            throw PluginProblem.forbidden("Only an organiser of this meetup's city may review proposals.");
+            throw PluginProblem.forbidden("Only an organiser of this meetup's city may review proposals.").withCode("meetups.organiser-required");
         }
         return m;
     }
 
     private void transition(Meetup m, Meetup.Status from, Meetup.Status to, String reason, String refusal) {
         if (m.status != from || !store.transition(m.id, from, to, reason)) {
-            throw PluginProblem.conflict(refusal + "; this meetup is " + store.get(m.id).status.name().toLowerCase(Locale.ROOT) + ".", "status");
+            throw PluginProblem.conflict(refusal + "; this meetup is " + store.get(m.id).status.name().toLowerCase(Locale.ROOT) + ".", "status").withCode("meetups.wrong-status");
         }
         ctx.log().info("event=meetups.status meetup=" + m.id + " from=" + from + " to=" + to);
         m.status = to;
@@ -352,7 +352,7 @@ class SchedulingService {
         Instant start = time(in.startsAt, in.startsLocal, "startsAt", "startsLocal", zone);
         Instant end = time(in.endsAt, in.endsLocal, "endsAt", "endsLocal", zone);
         if (create && (start == null || end == null)) {
-            throw PluginProblem.invalid("Give the start and the end" + (start == null ? "." : ", too."), start == null ? "startsLocal" : "endsLocal");
+            throw PluginProblem.invalid("Give the start and the end" + (start == null ? "." : ", too."), start == null ? "startsLocal" : "endsLocal").withCode("meetups.missing-field");
         }
         if (start != null) {
             m.startsAt = start;
@@ -361,24 +361,24 @@ class SchedulingService {
             m.endsAt = end;
         }
         if (!m.endsAt.isAfter(m.startsAt)) {
-            throw PluginProblem.invalid("The meetup must end after it starts.", in.endsLocal != null ? "endsLocal" : "endsAt");
+            throw PluginProblem.invalid("The meetup must end after it starts.", in.endsLocal != null ? "endsLocal" : "endsAt").withCode("meetups.ends-before-start");
         }
         if (in.rsvpOpensAt != null || in.rsvpOpensLocal != null) {
             String blank = in.rsvpOpensLocal != null ? in.rsvpOpensLocal : in.rsvpOpensAt;
             m.rsvpOpensAt = blank.isBlank() ? null : time(in.rsvpOpensAt, in.rsvpOpensLocal, "rsvpOpensAt", "rsvpOpensLocal", zone);
         }
         if (m.rsvpOpensAt != null && !m.rsvpOpensAt.isBefore(m.startsAt)) {
-            throw PluginProblem.invalid("RSVPs must open before the meetup starts.", "rsvpOpensAt");
+            throw PluginProblem.invalid("RSVPs must open before the meetup starts.", "rsvpOpensAt").withCode("meetups.rsvp-opens-too-late");
         }
         if (create || in.capacity != null) {
             if (in.capacity == null || in.capacity < 1 || in.capacity > 100_000) {
-                throw PluginProblem.invalid("Capacity is 1 to 100000 seats.", "capacity");
+                throw PluginProblem.invalid("Capacity is 1 to 100000 seats.", "capacity").withCode("meetups.invalid-capacity");
             }
             m.capacity = in.capacity;
         }
         if (in.maxGuests != null) {
             if (in.maxGuests < 0 || in.maxGuests > 10) {
-                throw PluginProblem.invalid("Guests per RSVP are 0 to 10.", "maxGuests");
+                throw PluginProblem.invalid("Guests per RSVP are 0 to 10.", "maxGuests").withCode("meetups.invalid-max-guests");
             }
             m.maxGuests = in.maxGuests;
         }
@@ -388,11 +388,11 @@ class SchedulingService {
             m.newcomerSeats = RsvpRules.defaultNewcomerSeats(m.capacity, seats.rules());
         }
         if (m.newcomerSeats < 0 || m.newcomerSeats > m.capacity) {
-            throw PluginProblem.invalid("Newcomer seats are 0 to the capacity (" + m.capacity + ").", "newcomerSeats");
+            throw PluginProblem.invalid("Newcomer seats are 0 to the capacity (" + m.capacity + ").", "newcomerSeats").withCode("meetups.invalid-newcomer-seats");
         }
         if (in.offerHours != null) {
             if (in.offerHours < 0 || in.offerHours > 168) {
-                throw PluginProblem.invalid("An offer lasts 1 to 168 hours (0 or empty: promote at once).", "offerHours");
+                throw PluginProblem.invalid("An offer lasts 1 to 168 hours (0 or empty: promote at once).", "offerHours").withCode("meetups.invalid-offer-hours");
             }
             m.offerHours = in.offerHours == 0 ? null : in.offerHours;
         }
@@ -400,7 +400,7 @@ class SchedulingService {
             try {
                 m.kind = Meetup.Kind.valueOf(in.kind.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw PluginProblem.invalid("The kind is OFFICIAL or FAN.", "kind");
+                throw PluginProblem.invalid("The kind is OFFICIAL or FAN.", "kind").withCode("meetups.invalid-kind");
             }
         }
         if (in.tags != null) {
@@ -411,7 +411,7 @@ class SchedulingService {
         }
         if (in.hostHandles != null) {
             if (in.hostHandles.size() > 10) {
-                throw PluginProblem.invalid("A meetup has at most 10 co-hosts.", "hostHandles");
+                throw PluginProblem.invalid("A meetup has at most 10 co-hosts.", "hostHandles").withCode("meetups.too-many-hosts");
             }
             List<Long> hosts = new ArrayList<>();
             for (String h : in.hostHandles) {
@@ -419,7 +419,7 @@ class SchedulingService {
                     continue;
                 }
                 long id = ctx.members().byHandle(h.strip().replaceFirst("^@", ""))
-                        .orElseThrow(() -> PluginProblem.invalid("No member '" + h.strip() + "' to host with you.", "hostHandles")).id();
+                        .orElseThrow(() -> PluginProblem.invalid("No member '" + h.strip() + "' to host with you.", "hostHandles").withCode("meetups.unknown-member")).id();
                 if (!hosts.contains(id)) {
                     hosts.add(id);
                 }
@@ -436,12 +436,12 @@ class SchedulingService {
             }
             String tag = t.strip().toLowerCase(Locale.ROOT).replaceFirst("^#", "");
             if (tag.length() > 40 || !tag.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]*")) {
-                throw PluginProblem.invalid("A tag is up to 40 letters, digits, spaces, '-' or '_': '" + t + "' is not.", "tags");
+                throw PluginProblem.invalid("A tag is up to 40 letters, digits, spaces, '-' or '_': '" + t + "' is not.", "tags").withCode("meetups.invalid-tag");
             }
             out.add(tag);
         }
         if (out.size() > 10) {
-            throw PluginProblem.invalid("A meetup has at most 10 tags.", "tags");
+            throw PluginProblem.invalid("A meetup has at most 10 tags.", "tags").withCode("meetups.too-many-tags");
         }
         return new ArrayList<>(out);
     }
@@ -451,7 +451,7 @@ class SchedulingService {
             if (blankMeansNone) {
                 return null;
             }
-            throw PluginProblem.invalid("'" + field + "' is required.", field);
+            throw PluginProblem.invalid("'" + field + "' is required.", field).withCode("meetups.missing-field");
         }
         String v = value.strip();
         try {
@@ -462,7 +462,7 @@ class SchedulingService {
         } catch (java.net.URISyntaxException e) {
             // refused below
         }
-        throw PluginProblem.invalid("'" + field + "' must be an http(s) address such as https://example.org/photo.jpg.", field);
+        throw PluginProblem.invalid("'" + field + "' must be an http(s) address such as https://example.org/photo.jpg.", field).withCode("meetups.invalid-url");
     }
 
     /** An instant from either an ISO instant or a local date-time in the city's zone; null when neither is given. */
@@ -471,7 +471,7 @@ class SchedulingService {
             try {
                 return LocalDateTime.parse(local.strip()).atZone(zone).toInstant();
             } catch (DateTimeException e) {
-                throw PluginProblem.invalid("'" + localField + "' is a local date and time such as 2026-12-24T19:00 (" + zone + ").", localField);
+                throw PluginProblem.invalid("'" + localField + "' is a local date and time such as 2026-12-24T19:00 (" + zone + ").", localField).withCode("meetups.invalid-time");
             }
         }
         if (instant != null && !instant.isBlank()) {

@@ -128,13 +128,13 @@ class SeatService {
         Meetup m = store.get(id);
         Instant now = Instant.now();
         if (m.status != Meetup.Status.PUBLISHED) {
-            throw PluginProblem.conflict("RSVPs are open for published meetups only; this one is " + m.status.name().toLowerCase() + ".", "status");
+            throw PluginProblem.conflict("RSVPs are open for published meetups only; this one is " + m.status.name().toLowerCase() + ".", "status").withCode("meetups.not-published");
         }
         if (!now.isBefore(m.endsAt)) {
-            throw PluginProblem.conflict("This meetup is over.", "endsAt");
+            throw PluginProblem.conflict("This meetup is over.", "endsAt").withCode("meetups.ended");
         }
         if (guests < 0 || guests > m.maxGuests) {
-            throw PluginProblem.invalid(m.maxGuests == 0 ? "This meetup takes no guests." : "Bring 0 to " + m.maxGuests + " guests to this meetup.", "guests");
+            throw PluginProblem.invalid(m.maxGuests == 0 ? "This meetup takes no guests." : "Bring 0 to " + m.maxGuests + " guests to this meetup.", "guests").withCode("meetups.invalid-guests");
         }
         int party = 1 + guests;
         RsvpRules.Values v = rules();
@@ -171,7 +171,7 @@ class SeatService {
         Meetup m = store.get(id);
         Optional<AttendanceStore.Ticket> ticket = attendance.ticket(id, me);
         if (ticket.isPresent() && ticket.get().checkedInAt() != null) {
-            throw PluginProblem.conflict("You are checked in at this meetup already.", "checkedInAt");
+            throw PluginProblem.conflict("You are checked in at this meetup already.", "checkedInAt").withCode("meetups.already-checked-in");
         }
         if (m.newcomerSeats > 0 || ctx.signups().placeOf(m.newcomerPool(), me).isPresent()) {
             ctx.signups().leave(m.newcomerPool(), me);
@@ -186,7 +186,7 @@ class SeatService {
         long me = ctx.currentMember().require();
         Meetup m = store.get(id);
         if (m.status != Meetup.Status.PUBLISHED) {
-            throw PluginProblem.conflict("This meetup is " + m.status.name().toLowerCase() + ".", "status");
+            throw PluginProblem.conflict("This meetup is " + m.status.name().toLowerCase() + ".", "status").withCode("meetups.not-published");
         }
         ctx.signups().accept(m.seatsPool(), me);
         return attendance.ensureTicket(id, me, false);

@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import org.popcorn.api.PluginProblem;
 
 /**
- * Input checks for plugin resources: each names the field at fault (422 {@link PluginProblem}), never coercing a wrong
- * value into a right-looking one.
+ * Input checks for plugin resources: each names the field at fault (422 {@link PluginProblem} with a {@code request.*}
+ * code, e.g. {@code request.missing-field}), never coercing a wrong value into a right-looking one.
  */
 public final class Check {
 
@@ -19,12 +19,12 @@ public final class Check {
         String v = value == null ? null : value.strip();
         if (v == null || v.isEmpty()) {
             if (required) {
-                throw PluginProblem.invalid("Give the " + field + ".", field);
+                throw PluginProblem.invalid("Give the " + field + ".", field).withCode("request.missing-field");
             }
             return null;
         }
         if (v.length() > max) {
-            throw PluginProblem.invalid("The " + field + " has at most " + max + " characters.", field);
+            throw PluginProblem.invalid("The " + field + " has at most " + max + " characters.", field).withCode("request.too-long");
         }
         return v;
     }
@@ -32,34 +32,34 @@ public final class Check {
     /** An ISO date such as 2027-03-01. */
     public static LocalDate date(String value, String field) {
         if (value == null) {
-            throw PluginProblem.invalid("Give the " + field + " as a date, e.g. 2027-03-01.", field);
+            throw PluginProblem.invalid("Give the " + field + " as a date, e.g. 2027-03-01.", field).withCode("request.missing-field");
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw PluginProblem.invalid("'" + shorten(value) + "' is not a date like 2027-03-01.", field);
+            throw PluginProblem.invalid("'" + shorten(value) + "' is not a date like 2027-03-01.", field).withCode("request.invalid-date");
         }
     }
 
     /** An ISO-8601 instant such as 2027-03-01T02:00:00Z. */
     public static Instant instant(String value, String field) {
         if (value == null) {
-            throw PluginProblem.invalid("Give the " + field + " as an instant, e.g. 2027-03-01T02:00:00Z.", field);
+            throw PluginProblem.invalid("Give the " + field + " as an instant, e.g. 2027-03-01T02:00:00Z.", field).withCode("request.missing-field");
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw PluginProblem.invalid("'" + shorten(value) + "' is not an instant like 2027-03-01T02:00:00Z.", field);
+            throw PluginProblem.invalid("'" + shorten(value) + "' is not an instant like 2027-03-01T02:00:00Z.", field).withCode("request.invalid-instant");
         }
     }
 
     /** A required whole number between {@code min} and {@code max}. */
     public static int range(Integer value, String field, int min, int max) {
         if (value == null) {
-            throw PluginProblem.invalid("Give the " + field + ".", field);
+            throw PluginProblem.invalid("Give the " + field + ".", field).withCode("request.missing-field");
         }
         if (value < min || value > max) {
-            throw PluginProblem.invalid("The " + field + " is between " + min + " and " + max + ".", field);
+            throw PluginProblem.invalid("The " + field + " is between " + min + " and " + max + ".", field).withCode("request.out-of-range");
         }
         return value;
     }
@@ -73,10 +73,10 @@ public final class Check {
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
         if (p < 0) {
-            throw PluginProblem.invalid("page is 0 or more.", "page");
+            throw PluginProblem.invalid("page is 0 or more.", "page").withCode("request.bad-paging");
         }
         if (s < 1 || s > 100) {
-            throw PluginProblem.invalid("size is between 1 and 100.", "size");
+            throw PluginProblem.invalid("size is between 1 and 100.", "size").withCode("request.bad-paging");
         }
         return new int[] {p, s};
     }
@@ -85,7 +85,7 @@ public final class Check {
     public static String code(String value, String field) {
         String v = text(value, field, 40, true);
         if (!v.matches("[a-z0-9][a-z0-9-]*")) {
-            throw PluginProblem.invalid("The " + field + " is lower-case letters, digits and dashes, e.g. team-lead.", field);
+            throw PluginProblem.invalid("The " + field + " is lower-case letters, digits and dashes, e.g. team-lead.", field).withCode("request.invalid-identifier");
         }
         return v;
     }

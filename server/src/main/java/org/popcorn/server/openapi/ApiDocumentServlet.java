@@ -1,4 +1,4 @@
-package org.popcorn.server.plugin;
+package org.popcorn.server.openapi;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -16,13 +16,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.popcorn.server.http.ETags;
+import org.popcorn.server.plugin.PluginHost;
 
 /**
  * {@code GET /openapi}: the API document, core and plugins, built once and then served from memory like a static file
  * (with an ETag) until the set of plugins changes. Payara's MicroProfile OpenAPI endpoint rebuilt and serialised the
  * 300 kB document on every request (about 60 a second here); it now lives at {@code /openapi-source} (see
- * src/main/payara/pre-boot-commands.txt), which this servlet reads over the loopback once per format and plugin
- * generation. YAML by default, JSON for {@code Accept: application/json} or {@code ?format=JSON}.
+ * src/main/payara/pre-boot-commands.txt), which this servlet reads (as JSON) over the loopback once per plugin
+ * generation, finishes ({@link DocumentJson}) and keeps in both formats. YAML by default, JSON for
+ * {@code Accept: application/json} or {@code ?format=JSON}.
  */
 @WebServlet(urlPatterns = {"/openapi", "/openapi/"})
 public class ApiDocumentServlet extends HttpServlet {
@@ -76,18 +78,22 @@ public class ApiDocumentServlet extends HttpServlet {
             if (doc != null && doc.generation() == generation) {
                 return doc;
             }
+            if (doc != null) { // plugins changed since the last build: Payara must scan and filter again
+                PayaraDocumentCache.forget();
+            }
             HttpResponse<byte[]> r = LOOPBACK.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/openapi-source"))
-                    .header("Accept", format.equals("json") ? "application/json" : "text/plain").timeout(Duration.ofSeconds(60))
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IOException("the OpenAPI endpoint answered " + r.statusCode());
             }
-            String type = format.equals("json") ? "application/json" : "text/plain; charset=UTF-8"; // YAML, readable in a browser tab
-            doc = new Built(generation, r.body(), ETags.of(r.body()), type);
-            built.put(format, doc);
-            long size = r.body().length;
-            LOG.info(() -> "event=openapi.built format=" + format + " bytes=" + size + " plugins-generation=" + generation);
-            return doc;
+            jakarta.json.JsonObject finished = DocumentJson.finish(r.body());
+            byte[] json = DocumentJson.json(finished);
+            byte[] yaml = DocumentJson.yaml(finished);
+            built.put("json", new Built(generation, json, ETags.of(json), "application/json"));
+            built.put("yaml", new Built(generation, yaml, ETags.of(yaml), "text/plain; charset=UTF-8")); // readable in a browser tab
+            LOG.info(() -> "event=openapi.built bytes-json=" + json.length + " bytes-yaml=" + yaml.length + " plugins-generation=" + generation);
+            return built.get(format);
         }
     }
 }
