@@ -206,6 +206,8 @@ export function receiptsSection(round) {
     h('h2', { id: 'receipts-h' }, t('receipts.title')),
     h('p', null, t('receipts.explain')),
     form, all,
+    h('p', { class: 'receipts-download' }, h('a', { href: `/api/rounds/${round.id}/receipts.jsonl`, download: `round-${round.id}-receipts.jsonl`,
+      id: 'receipts-download' }, t('receipts.download')), ' ', h('span', { class: 'muted' }, t('receipts.downloadHint'))),
     round.mayManage ? [csvBox, h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'receipts-csv', onclick: () => downloadCsv(round, csvBox, 'receipts') }, t('receipts.csv')))] : null);
 }

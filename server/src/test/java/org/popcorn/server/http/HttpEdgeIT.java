@@ -55,6 +55,27 @@ class HttpEdgeIT {
     }
 
     @Test
+    void aWrongContentTypeIs415AndAWrongMethodIs405BothAsProblems() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpResponse<String> text = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/auth/login"))
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("login=me&password=x")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, text.statusCode(), text.body());
+        assertTrue(text.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), text.headers().toString());
+        assertEquals("http.415", jakarta.json.Json.createReader(new java.io.StringReader(text.body())).readObject().getString("code"));
+
+        Reply wrongMethod = api.send("DELETE", "api/ping", null, null);
+        assertEquals(405, wrongMethod.status(), wrongMethod.toString());
+        assertTrue(wrongMethod.contentType().startsWith("application/problem+json"), wrongMethod.contentType());
+        assertEquals("http.405", wrongMethod.json().getString("code"));
+        assertTrue(wrongMethod.header("Allow") != null && wrongMethod.header("Allow").contains("GET"), "Allow: " + wrongMethod.header("Allow"));
+
+        Reply pluginWrongMethod = api.send("PATCH", "api/plugins/meetups/rules", "{}", null);
+        assertEquals(405, pluginWrongMethod.status(), pluginWrongMethod.toString());
+        assertEquals("http.405", pluginWrongMethod.json().getString("code"));
+    }
+
+    @Test
     void wrongJsonTypesAreRefusedNamingTheFieldAndChangeNothing() {
         String fan = api.member("typist", beijing);
         String before = api.get("api/me", fan).body();
@@ -291,6 +312,17 @@ class HttpEdgeIT {
         assertEquals("", again.body());
         assertEquals(tag, api.get("api/cities/" + beijing, null).header("ETag"), "the same data, the same tag");
         assertFalse(tag.equals(api.get("api/cities/" + api.cityId("Chengdu"), null).header("ETag")), "other data, another tag");
+
+        Reply search = api.get("api/cities?q=Bei", null);
+        assertEquals(304, api.send("GET", "api/cities?q=Bei", null, null, "application/json", search.header("ETag")).status(),
+                "the city catalogue's search too");
+
+        Reply asset = api.send("GET", "plugins/meetups/checkin.js", null, null, "*/*");
+        assertEquals(200, asset.status(), asset.toString());
+        assertTrue(asset.header("ETag") != null, "a plugin's page asset carries an ETag");
+        Reply cached = api.send("GET", "plugins/meetups/checkin.js", null, null, "*/*", asset.header("ETag"));
+        assertEquals(304, cached.status(), "a browser re-uses the plugin asset it has");
+        assertEquals("", cached.body());
     }
 
     // --- helpers ---

@@ -132,8 +132,13 @@ class VotingIT {
         }
         assertEquals(receipt2, api.get("api/rounds/" + id + "/ballot", fan).json().getString("receipt"));
 
-        JsonObject live = api.get("api/rounds/" + id + "/results", null).json();
+        Reply liveReply = api.get("api/rounds/" + id + "/results", null);
+        JsonObject live = liveReply.json();
         assertEquals(2, live.getInt("ballots"));
+        String liveTag = liveReply.header("ETag");
+        assertTrue(liveTag != null, "results carry an ETag");
+        assertEquals(304, api.send("GET", "api/rounds/" + id + "/results", null, null, "application/json", liveTag).status(),
+                "unchanged results: 304, nothing sent again");
         assertFalse(live.getBoolean("closed"));
         assertEquals(1, votesOf(live, chengdu));
         assertEquals(1, votesOf(live, shanghai));
@@ -146,7 +151,9 @@ class VotingIT {
         JsonObject closed = api.post("api/rounds/" + id + "/close", null, org).json();
         assertEquals("CLOSED", closed.getString("state"));
         assertEquals(409, api.put("api/rounds/" + id + "/ballot", ballot, fan).status(), "no ballot after close");
-        JsonObject results = api.get("api/rounds/" + id + "/results", null).json();
+        Reply afterClose = api.send("GET", "api/rounds/" + id + "/results", null, null, "application/json", liveTag);
+        assertEquals(200, afterClose.status(), "closing changed the results: the old ETag no longer matches");
+        JsonObject results = afterClose.json();
         assertTrue(results.getBoolean("closed"));
         assertEquals(chengdu, results.getJsonObject("winner").getJsonNumber("cityId").longValue(),
                 "1:1 tie broken by pledges: " + results.getString("tieBreak"));

@@ -128,6 +128,11 @@ class UiBrowserIT extends BrowserTest {
         click(By.id("round-close"));
         click(By.cssSelector("[data-testid=confirm-yes]"));
         wait.until(d -> "CLOSED".equals(api.get("api/rounds/" + id, null).json().getString("state")));
+        reload("#/rounds/" + id);
+        String href = wait.until(d -> d.findElements(By.id("receipts-download")).isEmpty() ? null
+                : d.findElement(By.id("receipts-download")).getAttribute("href"));
+        assertTrue(href.endsWith("/api/rounds/" + id + "/receipts.jsonl"), "the public recount download: " + href);
+        assertEquals(200, api.send("GET", "api/rounds/" + id + "/receipts.jsonl", null, null, "*/*").status());
         shot("round-closed");
     }
 
