@@ -115,6 +115,12 @@ class HttpEdgeIT {
         Reply r = api.get("api/leaderboard?city=abc", null);
         assertRefused(r, 400, "city");
         assertEquals("request.bad-parameter", r.json().getString("code"));
+        Reply plugin = api.get("api/plugins/meetups/meetups?city=abc", null);
+        assertRefused(plugin, 400, "city");
+        assertEquals("request.bad-parameter", plugin.json().getString("code"), "plugin routes too");
+        Reply unknownField = api.post("api/plugins/meetups/meetups", "{\"title\":\"x\",\"seats\":3}", api.member("fieldy", beijing));
+        assertRefused(unknownField, 400, "seats");
+        assertEquals("request.unknown-field", unknownField.json().getString("code"));
     }
 
     @Test
