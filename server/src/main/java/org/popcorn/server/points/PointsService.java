@@ -14,6 +14,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.popcorn.server.common.Page;
 import org.popcorn.server.common.ProblemException;
 import org.popcorn.server.member.Member;
+import org.popcorn.server.notification.NotificationKinds;
+import org.popcorn.server.notification.NotificationService;
 
 /**
  * The points ledger. {@link #award} is idempotent: an entry is identified by (member, source, idempotency key), unique in
@@ -30,6 +32,9 @@ public class PointsService {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    NotificationService notifications;
 
     Clock clock = Clock.systemUTC();
 
@@ -65,7 +70,19 @@ public class PointsService {
         }
         PointsEntry entry = new PointsEntry(memberId, amount, reason.strip(), source, idempotencyKey, Instant.now(clock));
         em.persist(entry);
+        Levels levels = amount > 0 ? levels() : null;
+        LevelDef before = levels == null ? null : levels.levelFor(member.lifetimePoints());
         member.addPoints(amount);
+        if (levels != null) {
+            LevelDef after = levels.levelFor(member.lifetimePoints());
+            if (after.number() > before.number()) { // lifetime points only grow: each level is reached once
+                notifications.notify(memberId, NotificationKinds.LEVEL_REACHED, "You reached level " + after.number() + ": " + after.name(),
+                        "With " + member.lifetimePoints() + " lifetime points you are now " + after.name() + " (level " + after.number()
+                                + ")." + levels.nextAfter(member.lifetimePoints()).map(n -> " Next: " + n.name() + " at " + n.minPoints()
+                                + " points.").orElse(""), "#/me", "core");
+                LOG.info(() -> "event=level.reached member=" + memberId + " level=" + after.number());
+            }
+        }
         metrics.counter("popcorn_points_awarded_total").inc(Math.max(amount, 0));
         LOG.info(() -> "event=points.awarded member=" + memberId + " amount=" + amount + " source=" + source
                 + " key=" + idempotencyKey);

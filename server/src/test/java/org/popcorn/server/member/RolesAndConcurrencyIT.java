@@ -90,6 +90,38 @@ class RolesAndConcurrencyIT {
     }
 
     @Test
+    void reachingANewLevelIsNotifiedOnceEvenWhenAwardsRace() throws Exception {
+        String admin = api.adminToken();
+        String fan = api.member("climber", beijing);
+        // from level 1 to level 3 (Enthusiast, 300) in one award, past level 2, sent ten times at once with ten keys:
+        // (welcome 10 + nine of 1 stay in level 1): whatever the order, exactly one crossing, to level 3 (and below the leaderboard test's top member)
+        List<Callable<Integer>> calls = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        calls.add(() -> {
+            start.await();
+            return api.post("api/admin/members/climber/points",
+                    "{\"amount\":300,\"reason\":\"Ran the charity month\",\"idempotencyKey\":\"big\"}", admin).status();
+        });
+        for (int i = 0; i < 9; i++) {
+            int n = i;
+            calls.add(() -> {
+                start.await();
+                return api.post("api/admin/members/climber/points",
+                        "{\"amount\":1,\"reason\":\"Helped\",\"idempotencyKey\":\"small-" + n + "\"}", admin).status();
+            });
+        }
+        runAll(calls, start);
+        JsonObject inbox = api.get("api/me/notifications?size=100", fan).json();
+        List<String> titles = inbox.getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .filter(n -> "level-reached".equals(n.getString("kind"))).map(n -> n.getString("title")).toList();
+        assertEquals(1, titles.size(), "one notification for the jump: " + titles);
+        assertTrue(titles.get(0).contains("level 3") && titles.get(0).contains("Enthusiast"), titles.get(0));
+        api.post("api/admin/members/climber/points", "{\"amount\":5,\"reason\":\"Again\",\"idempotencyKey\":\"again\"}", admin);
+        assertEquals(1, api.get("api/me/notifications?size=100", fan).json().getJsonArray("items").stream()
+                .filter(v -> "level-reached".equals(v.asJsonObject().getString("kind"))).count(), "no level, no new notification");
+    }
+
+    @Test
     void onlyAdminsManageRolesAndOrganisersAreOrganisersOfTheirCities() {
         String admin = api.adminToken();
         String mallory = api.member("mallory", beijing);

@@ -192,8 +192,10 @@ public class MeetupsResource {
         out.put("checkInOpensHours", v.checkInOpensHours());
         out.put("autoFinishHours", v.autoFinishHours());
         ctx.currentMember().id().ifPresent(me -> {
-            out.put("myPriority", ctx.currentMember().may(RsvpRules.PRIORITY_PRIVILEGE));
-            out.put("myPriorityPausedUntil", seats.penalty(me, v, Instant.now()).orElse(null));
+            Optional<Instant> paused = seats.penalty(me, v, Instant.now());
+            // paused priority is no priority: the answer says what an RSVP would get now
+            out.put("myPriority", ctx.currentMember().may(RsvpRules.PRIORITY_PRIVILEGE) && paused.isEmpty());
+            out.put("myPriorityPausedUntil", paused.orElse(null));
             out.put("myNewcomer", !attendance.hasAttended(me));
         });
         return out;

@@ -318,6 +318,10 @@ class MeetupsExtensionTest {
         assertEquals(403, paused.status());
         assertTrue(paused.getMessage().contains("no-shows"), paused.getMessage());
         assertNotNull(api.rules().get("myPriorityPausedUntil"));
+        assertEquals(false, api.rules().get("myPriority"), "while paused the rules do not promise priority");
+        kit.actAs(keen);
+        assertEquals(true, api.rules().get("myPriority"));
+        assertNull(api.rules().get("myPriorityPausedUntil"));
     }
 
     @Test
