@@ -15,6 +15,8 @@ public final class NotificationKinds {
     public static final String ACCOUNT = "account";
 
     private static final Map<String, String> KINDS = new LinkedHashMap<>();
+    /** Kinds e-mailed unless the member turned them off (what expires or needs an action). */
+    private static final java.util.Set<String> EMAILED = new java.util.HashSet<>(java.util.Set.of(ACCOUNT));
 
     static {
         KINDS.put(BADGE_EARNED, "You earned a badge");
@@ -27,7 +29,20 @@ public final class NotificationKinds {
     }
 
     public static synchronized void register(String kind, String description) {
+        register(kind, description, false);
+    }
+
+    /** A plugin's kind; {@code emailByDefault} for what a member must not miss (offers, reminders, cancellations). */
+    public static synchronized void register(String kind, String description, boolean emailByDefault) {
         KINDS.putIfAbsent(kind, description);
+        if (emailByDefault) {
+            EMAILED.add(kind);
+        }
+    }
+
+    /** Whether a kind is e-mailed to a member who has not chosen. */
+    public static synchronized boolean emailedByDefault(String kind) {
+        return EMAILED.contains(kind);
     }
 
     public static synchronized Map<String, String> all() {

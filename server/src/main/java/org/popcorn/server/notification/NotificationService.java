@@ -131,7 +131,7 @@ public class NotificationService {
     }
 
     static boolean defaultEmail(String kind) {
-        return NotificationKinds.ACCOUNT.equals(kind);
+        return NotificationKinds.emailedByDefault(kind);
     }
 
     private static String cut(String s, int max) {

@@ -186,7 +186,7 @@ public class PluginHost {
                 rewards.defineBadge(new Badge(b.code(), b.name(), b.description(), b.icon(), id, b.activityKind(), b.threshold()));
             }
             for (NotificationKind k : p.extension.notificationKinds()) {
-                NotificationKinds.register(k.kind(), k.description());
+                NotificationKinds.register(k.kind(), k.description(), k.emailByDefault());
             }
             p.state = states.isEnabled(id) ? HostedPlugin.State.STARTED : HostedPlugin.State.DISABLED;
             p.reason = p.state == HostedPlugin.State.DISABLED ? "disabled by an admin" : null;

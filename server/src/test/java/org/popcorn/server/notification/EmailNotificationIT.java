@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.popcorn.server.support.Api;
+import org.popcorn.server.support.Api.Reply;
 
 /** Notifications reach the inbox always and the mailbox when the member chose e-mail for the kind (SMTP: GreenMail). */
 @ExtendWith(ArquillianExtension.class)
@@ -67,5 +68,38 @@ class EmailNotificationIT {
                 "{\"currentPassword\":\"a-new-password-1\",\"newPassword\":\"a-new-password-2\"}", token).status());
         Thread.sleep(8_000);
         assertEquals(2, smtp.getReceivedMessages().length, "account notices were switched off");
+    }
+
+    @Test
+    void aSeatOfferedFromTheWaitingListIsMailedWithoutAsking() throws Exception {
+        Api api = new Api(base);
+        long nanjing = api.cityId("Nanjing");
+        String admin = api.adminToken();
+        String org = api.member("offer-org", nanjing);
+        assertEquals(200, api.put("api/admin/members/offer-org/organiser/" + nanjing, null, admin).status());
+        String first = api.member("offer-first", nanjing);
+        String waiting = api.member("offer-waiting", nanjing);
+        boolean offersMailed = api.get("api/me/notifications/email", waiting).jsonValue().asJsonArray().stream()
+                .map(v -> v.asJsonObject()).filter(c -> "meetups-promoted".equals(c.getString("kind")))
+                .findFirst().orElseThrow().getBoolean("email");
+        assertTrue(offersMailed, "an offer expires: e-mailed unless turned off");
+        java.time.Instant start = java.time.Instant.now().plusSeconds(3 * 86_400);
+        Reply created = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + nanjing + ",\"title\":\"Dumpling night\",\"venueName\":\"Drum Tower\","
+                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":1,\"offerHours\":12,\"publish\":true}", org);
+        assertEquals(201, created.status(), created.toString());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals("CONFIRMED", api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{\"guests\":0}", first).json().getString("status"));
+        assertEquals("WAITING", api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{\"guests\":0}", waiting).json().getString("status"));
+        int before = smtp.getReceivedMessages().length;
+        assertEquals(204, api.delete("api/plugins/meetups/meetups/" + id + "/rsvp", null, first).status());
+        assertTrue(smtp.waitForIncomingEmail(30_000, before + 1), "the offer is mailed");
+        boolean mailed = java.util.Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> {
+            try {
+                return "offer-waiting@example.org".equals(m.getAllRecipients()[0].toString());
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        });
+        assertTrue(mailed, "the waiting member got the offer by e-mail");
     }
 }

@@ -115,10 +115,10 @@ public class BoothsExtension implements PopcornExtension {
 
     @Override
     public List<NotificationKind> notificationKinds() {
-        return List.of(new NotificationKind(KIND_PROMOTED, "A place at a demo booth freed up for you"),
+        return List.of(new NotificationKind(KIND_PROMOTED, "A place at a demo booth freed up for you", true),
                 new NotificationKind(KIND_SKIPPED, "A place at a demo booth freed up, but you could not take it"),
                 new NotificationKind(KIND_REVIEWED, "Your proposed demo booth was approved or not"),
-                new NotificationKind(KIND_CANCELLED, "A demo booth you signed up for was cancelled"),
+                new NotificationKind(KIND_CANCELLED, "A demo booth you signed up for was cancelled", true),
                 new NotificationKind(KIND_HELP, "A demo booth in your city needs volunteers"));
     }
 

@@ -110,11 +110,11 @@ public class CharityExtension implements PopcornExtension {
 
     @Override
     public List<NotificationKind> notificationKinds() {
-        return List.of(new NotificationKind(KIND_PROMOTED, "A volunteer place freed up for you"),
+        return List.of(new NotificationKind(KIND_PROMOTED, "A volunteer place freed up for you", true),
                 new NotificationKind(KIND_SKIPPED, "A volunteer place freed up, but you could not take it"),
                 new NotificationKind(KIND_REVIEWED, "Your proposed charity activity was approved or not"),
                 new NotificationKind(KIND_HOURS, "Your volunteer hours were verified"),
-                new NotificationKind(KIND_REMINDER, "Reminders the day before and on the day of your volunteer shift"));
+                new NotificationKind(KIND_REMINDER, "Reminders the day before and on the day of your volunteer shift", true));
     }
 
     @Override

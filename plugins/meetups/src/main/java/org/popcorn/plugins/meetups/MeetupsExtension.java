@@ -153,9 +153,9 @@ public class MeetupsExtension implements PopcornExtension {
 
     @Override
     public List<NotificationKind> notificationKinds() {
-        return List.of(new NotificationKind(KIND_PROMOTED, "A seat freed up for you at a meetup (or your offer expired)"),
-                new NotificationKind(KIND_CANCELLED, "A meetup you signed up for was cancelled"),
-                new NotificationKind(KIND_CHANGED, "The time or place of a meetup you signed up for changed"),
+        return List.of(new NotificationKind(KIND_PROMOTED, "A seat freed up for you at a meetup (or your offer expired)", true),
+                new NotificationKind(KIND_CANCELLED, "A meetup you signed up for was cancelled", true),
+                new NotificationKind(KIND_CHANGED, "The time or place of a meetup you signed up for changed", true),
                 new NotificationKind(KIND_REVIEWED, "Your proposed meetup was approved or not"));
     }
 
