@@ -101,14 +101,37 @@ export function loginPrompt(rest) {
 
 // ---- API ----
 
-/** An error answer (problem+json) or a network failure (status 0). */
+/**
+ * An error answer (problem+json) or a network failure (status 0). Outside English its message is looked up by the
+ * problem's stable code: the plugin's own codes in messages/<lang>.json ("problems.<what>"), the core's (sign-ups,
+ * log-in, input checks) in the app's catalogue ("problem.<code>"); English readers get the server's detail.
+ */
 export class ApiError extends Error {
-  constructor(status, problem = {}) {
-    super(problem.detail || problem.title || (status === 0 ? t('common.network') : t('common.failed', { status })));
+  constructor(status, problem = {}, catalogue = {}) {
+    const code = problem.code || null;
+    const local = code && lang !== 'en'
+      ? catalogue[`problem.${code}`] ?? (code.startsWith('meetups.') ? catalogue[`problems.${code.slice('meetups.'.length)}`] : null)
+      : null;
+    const detail = local || problem.detail || '';
+    super(detail || problem.title || (status === 0 ? t('common.network') : t('common.failed', { status })));
     this.status = status;
-    this.detail = problem.detail || '';
+    this.code = code;
+    this.detail = detail;
     this.field = problem.field || null;
   }
+}
+
+let problemCatalogue = null;
+
+/** The problem messages in the reader's language: the core's and this plugin's, fetched once (empty in English). */
+function problemMessages() {
+  if (lang === 'en') return Promise.resolve({});
+  if (!problemCatalogue) {
+    const load = (url) => fetch(url, { headers: { Accept: 'application/json' } }).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+    problemCatalogue = Promise.all([load(`/messages/${lang}.json`), load(new URL(`messages/${lang}.json`, import.meta.url))])
+      .then(([core, own]) => ({ ...core, ...own }));
+  }
+  return problemCatalogue;
 }
 
 /** A path under the plugin's API (or an absolute one), with the query's empty values left out. */
@@ -134,7 +157,7 @@ async function send(method, p, body, accept = 'application/json') {
   if (!res.ok) {
     let problem = {};
     if ((res.headers.get('Content-Type') || '').includes('json')) problem = await res.json().catch(() => ({}));
-    throw new ApiError(res.status, problem);
+    throw new ApiError(res.status, problem, await problemMessages());
   }
   return res;
 }

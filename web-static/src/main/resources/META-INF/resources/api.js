@@ -1,6 +1,6 @@
 // JSON client for the Popcorn API: bearer token, problem+json errors, the signed-in member.
 
-import { t } from './i18n.js';
+import { t, has, getLocale } from './i18n.js';
 
 const TOKEN_KEY = 'popcorn.token';
 const base = new URL('./', import.meta.url);
@@ -14,19 +14,39 @@ export class ApiError extends Error {
     this.detail = problem.detail || '';
     this.field = problem.field || null;
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.code = problem.code || null;
     this.retryAfter = retryAfter;
+  }
+
+  /**
+   * The problem in the reader's language, looked up by its stable code: core codes in the core catalogue
+   * ("problem.<code>"), a plugin's ("<plugin>.<what>") in that plugin's ("<plugin>.problems.<what>"). English readers
+   * get the server's own detail, which names the exact values; null when no translation is known.
+   */
+  get translated() {
+    if (!this.code || getLocale() === 'en') return null;
+    if (has(`problem.${this.code}`)) return t(`problem.${this.code}`);
+    const dot = this.code.indexOf('.');
+    const key = `${this.code.slice(0, dot)}.problems.${this.code.slice(dot + 1)}`;
+    return dot > 0 && has(key) ? t(key) : null;
+  }
+
+  /** What to say about the field at fault (translated when possible). */
+  get fieldMessage() {
+    return this.translated || this.detail;
   }
 
   /** A sentence for people: never raw JSON. */
   get userMessage() {
     if (this.status === 0) return t('error.network');
+    const translated = this.translated;
     if (this.status === 429) {
-      const base = this.detail || t('error.tooMany');
-      if (this.retryAfter == null || (this.detail && this.detail.includes(String(this.retryAfter)))) return base;
+      const base = translated || this.detail || t('error.tooMany');
+      if (this.retryAfter == null || (!translated && this.detail && this.detail.includes(String(this.retryAfter)))) return base;
       return `${base} ${t('error.retryAfter', { seconds: this.retryAfter })}`;
     }
-    if (this.status >= 500) return this.detail || t('error.server');
-    return this.detail || this.title || t('error.generic', { status: this.status });
+    if (this.status >= 500) return getLocale() === 'en' ? this.detail || t('error.server') : t('error.server');
+    return translated || this.detail || this.title || t('error.generic', { status: this.status });
   }
 }
 

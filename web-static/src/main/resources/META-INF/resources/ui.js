@@ -87,7 +87,7 @@ export function showProblem(form, err, box = form.querySelector('.alert.error'))
   clearErrors(form);
   const fieldErrors = [...(err.errors || [])];
   if (err.field && !fieldErrors.some((e) => e.field === err.field)) {
-    fieldErrors.push({ field: err.field, message: err.detail });
+    fieldErrors.push({ field: err.field, message: err.fieldMessage || err.detail });
   }
   const unplaced = [];
   let first = null;

@@ -43,6 +43,39 @@ class ProblemCodesDocumentedTest {
         assertEquals(Set.of(), missing, "problem codes with no line in docs/");
     }
 
+    /**
+     * Every code can be shown in every language of the UI: the core's (and the support library's) in the app's
+     * catalogues as {@code problem.<code>}, a plugin's own in the plugin's as {@code problems.<what>}.
+     */
+    @Test
+    void everyCodeHasAMessageInEveryLanguage() throws IOException {
+        Path root = Path.of("..");
+        Set<String> missing = new TreeSet<>();
+        for (String lang : List.of("en", "zh-CN")) {
+            jakarta.json.JsonObject core = json(root.resolve("web-static/src/main/resources/META-INF/resources/messages/" + lang + ".json"));
+            for (String module : List.of("server", "api", "plugins/support", "plugins/meetups", "plugins/charity", "plugins/booths")) {
+                String plugin = module.startsWith("plugins/") && !module.endsWith("support") ? module.substring("plugins/".length()) : null;
+                jakarta.json.JsonObject own = plugin == null ? null
+                        : json(root.resolve(module).resolve("src/main/resources/web/messages/" + lang + ".json"));
+                for (String c : codesIn(root.resolve(module).resolve("src/main/java"))) {
+                    boolean found = plugin != null && c.startsWith(plugin + ".")
+                            ? own.containsKey("problems." + c.substring(plugin.length() + 1))
+                            : core.containsKey("problem." + c);
+                    if (!found) {
+                        missing.add(lang + ": " + c);
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), missing, "problem codes the UI cannot translate");
+    }
+
+    private static jakarta.json.JsonObject json(Path p) throws IOException {
+        try (var in = Files.newBufferedReader(p)) {
+            return jakarta.json.Json.createReader(in).readObject();
+        }
+    }
+
     private static Set<String> codesIn(Path dir) throws IOException {
         Set<String> out = new TreeSet<>();
         try (Stream<Path> files = Files.walk(dir)) {

@@ -99,6 +99,39 @@ class UiBrowserIT extends BrowserTest {
     }
 
     @Test
+    void aServerErrorIsShownInTheReadersLanguageByItsCode() throws Exception {
+        long beijing = api.cityId("Beijing");
+        api.member("lang-fan", beijing);
+        String detail = api.post("api/auth/login", "{\"login\":\"lang-fan\",\"password\":\"not-it\"}", null).json().getString("detail");
+        jakarta.json.JsonObject zh;
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(
+                "../web-static/src/main/resources/META-INF/resources/messages/zh-CN.json"))) {
+            zh = jakarta.json.Json.createReader(in).readObject();
+        }
+        String chinese = zh.getString("problem.auth.bad-credentials");
+
+        ((JavascriptExecutor) driver).executeScript("localStorage.setItem('popcorn.lang', 'zh-CN');");
+        reload("#/login");
+        type(By.id("login-name"), "lang-fan");
+        type(By.id("login-password"), "not-it");
+        click(By.id("login-submit"));
+        String shown = wait.until(d -> d.findElements(By.cssSelector("form .alert.error")).stream()
+                .filter(e -> e.isDisplayed() && !e.getText().isBlank()).map(e -> e.getText()).findFirst().orElse(null));
+        assertTrue(shown.contains(chinese), "the Chinese UI shows the code's Chinese message, not the server's English: " + shown);
+        assertFalse(shown.contains(detail), shown);
+        shot("login-error-zh");
+
+        ((JavascriptExecutor) driver).executeScript("localStorage.setItem('popcorn.lang', 'en');");
+        reload("#/login");
+        type(By.id("login-name"), "lang-fan");
+        type(By.id("login-password"), "not-it");
+        click(By.id("login-submit"));
+        String english = wait.until(d -> d.findElements(By.cssSelector("form .alert.error")).stream()
+                .filter(e -> e.isDisplayed() && !e.getText().isBlank()).map(e -> e.getText()).findFirst().orElse(null));
+        assertTrue(english.contains(detail), "English readers get the server's own detail: " + english);
+    }
+
+    @Test
     void anOrganiserCreatesOpensAndClosesARound() throws Exception {
         String admin = api.adminToken();
         long chengdu = api.cityId("Chengdu");
