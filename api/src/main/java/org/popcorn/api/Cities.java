@@ -11,4 +11,14 @@ public interface Cities {
 
     /** A city by id (retired ones too). */
     Optional<CityInfo> byId(long cityId);
+
+    /**
+     * An instant as people read it in a sentence, in the city's time zone ({@link TimeTexts}); in UTC, named, when
+     * the city is unknown.
+     *
+     * @since 0.2.0
+     */
+    default String localTime(long cityId, java.time.Instant at) {
+        return TimeTexts.inZone(at, byId(cityId).map(c -> java.time.ZoneId.of(c.timeZone())).orElse(null));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.popcorn.api.TimeTexts;
 import org.popcorn.server.auth.Caller;
 import org.popcorn.server.common.ProblemException;
 import org.popcorn.server.member.Member;
@@ -63,7 +64,7 @@ public class BallotService {
         // locks behind the round lock until H2's lock timeout.)
         Round r = rounds.lock(roundId);
         Instant now = Instant.now();
-        requireAccepting(r, now);
+        requireAccepting(r, now, rounds.zoneOf(r));
         eligibility.require(r, me);
         Set<Long> choices = validChoices(r, in.choices);
         if (!r.sizeBrackets().contains(in.size)) {
@@ -100,13 +101,14 @@ public class BallotService {
         return new Cast(b, existing.isEmpty());
     }
 
-    static void requireAccepting(Round r, Instant now) {
+    static void requireAccepting(Round r, Instant now, java.time.ZoneId zone) {
         if (!r.acceptsBallots(now)) {
             throw ProblemException.conflict(switch (r.state()) {
-                case DRAFT, NOMINATING -> "Voting has not opened yet; it opens at " + r.opensAt() + ".";
+                case DRAFT, NOMINATING -> "Voting has not opened yet; it opens " + TimeTexts.inZone(r.opensAt(), zone) + ".";
                 case CLOSED -> "Voting has closed; ballots can no longer be cast or changed.";
                 case CANCELLED -> "This round was cancelled.";
-                case OPEN -> "Voting is not open at this moment (window " + r.opensAt() + " – " + r.closesAt() + ").";
+                case OPEN -> "Voting is not open at this moment (window " + TimeTexts.inZone(r.opensAt(), zone) + " – "
+                        + TimeTexts.inZone(r.closesAt(), zone) + ").";
             }, "state").withCode(switch (r.state()) {
                 case DRAFT, NOMINATING -> "round.not-open";
                 case CLOSED -> "round.closed";

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.popcorn.api.TimeTexts;
 import org.popcorn.server.auth.Caller;
 import org.popcorn.server.city.City;
 import org.popcorn.server.city.CityService;
@@ -367,15 +368,20 @@ public class RoundService {
         }
     }
 
-    private static void requireNominating(Round r) {
+    /** The zone a round's times are read in: its city's, or UTC for a community-wide round. */
+    public java.time.ZoneId zoneOf(Round r) {
+        return r.ownerCityId() == null ? java.time.ZoneId.of("UTC") : cities.get(r.ownerCityId()).zone();
+    }
+
+    private void requireNominating(Round r) {
         if (r.state() != RoundState.NOMINATING) {
             throw ProblemException.conflict("Nominations are only taken while the round is nominating; it is "
                     + r.state().name().toLowerCase() + ".", "state").withCode("round.not-nominating");
         }
         // The round may stay NOMINATING until voting opens; the nomination window itself ends at nominationClosesAt.
         if (r.nominationClosesAt() != null && !Instant.now().isBefore(r.nominationClosesAt())) {
-            throw ProblemException.conflict("Nominations closed at " + r.nominationClosesAt() + "; voting opens at "
-                    + r.opensAt() + ".", "nominationClosesAt").withCode("round.nomination-closed");
+            throw ProblemException.conflict("Nominations closed " + TimeTexts.inZone(r.nominationClosesAt(), zoneOf(r))
+                    + "; voting opens " + TimeTexts.inZone(r.opensAt(), zoneOf(r)) + ".", "nominationClosesAt").withCode("round.nomination-closed");
         }
     }
 

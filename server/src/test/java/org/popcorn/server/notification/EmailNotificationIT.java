@@ -101,5 +101,9 @@ class EmailNotificationIT {
             }
         });
         assertTrue(mailed, "the waiting member got the offer by e-mail");
+        String body = api.get("api/me/notifications", waiting).json().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .filter(n -> "meetups-promoted".equals(n.getString("kind"))).findFirst().orElseThrow().getString("body");
+        assertTrue(body.contains("(Asia/Shanghai)") && !body.matches(".*\\d{4}-\\d{2}-\\d{2}T.*"),
+                "the offer's deadline in Nanjing's time, not raw UTC: " + body);
     }
 }

@@ -91,7 +91,7 @@ public class BoothsExtension implements PopcornExtension {
                             ? " because it overlaps " + event.text("clash") + "." : " because you do not meet its requirements."),
                     Booths.link(b.id()));
             case "signup.offered" -> ctx.notifications().notify(member, KIND_PROMOTED, "A place is offered to you: demo booth " + b.compound(),
-                    "Accept it before " + event.text("expiresAt") + ".", Booths.link(b.id()));
+                    "Accept it before " + org.popcorn.api.TimeTexts.inZone(event.text("expiresAt"), booths.zone(b.cityId())) + ".", Booths.link(b.id()));
             default -> ctx.notifications().notify(member, KIND_PROMOTED, "You are in: demo booth " + b.compound(),
                     "A place became free and is yours.", Booths.link(b.id()));
         }

@@ -190,7 +190,7 @@ final class Staffing {
         long hours = ctx.settings().getLong("ask-hours");
         Instant now = Instant.now();
         if (s.askedAt() != null && s.askedAt().isAfter(now.minus(Duration.ofHours(hours)))) {
-            throw PluginProblem.conflict("This slot asked for help at " + s.askedAt() + "; ask again " + hours + " hours after that.",
+            throw PluginProblem.conflict("This slot asked for help at " + ctx.cities().localTime(b.cityId(), s.askedAt()) + "; ask again " + hours + " hours after that.",
                     "askedAt").withCode("booths.asked-recently");
         }
         Set<Long> holding = new HashSet<>();

@@ -85,7 +85,7 @@ public class CharityExtension implements PopcornExtension {
                             ? " because it overlaps " + event.text("clash") + "." : " because you no longer meet its requirements."),
                     link(a.id()));
             case "signup.offered" -> ctx.notifications().notify(member, KIND_PROMOTED, "A place is offered to you: " + a.title(),
-                    "Accept it before " + event.text("expiresAt") + ".", link(a.id()));
+                    "Accept it before " + org.popcorn.api.TimeTexts.inZone(event.text("expiresAt"), activities.zone(a.cityId())) + ".", link(a.id()));
             default -> ctx.notifications().notify(member, KIND_PROMOTED, "You are in: " + a.title(),
                     "A place became free and is yours.", link(a.id()));
         }

@@ -102,7 +102,8 @@ class AttendanceService {
     /** Checks a member in by code (typed or scanned) or by id (from the list); answers who, and whether they already were. */
     Map<String, Object> checkIn(Meetup m, String code, Long memberId) {
         long host = ctx.currentMember().require();
-        RsvpRules.checkCheckInWindow(m, seats.rules(), Instant.now());
+        RsvpRules.checkCheckInWindow(m, seats.rules(), Instant.now(), ctx.cities().byId(m.cityId)
+                .map(c -> java.time.ZoneId.of(c.timeZone())).orElse(java.time.ZoneId.of("UTC")));
         AttendanceStore.Ticket t;
         if (code != null && !code.isBlank()) {
             String normalised = code.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");

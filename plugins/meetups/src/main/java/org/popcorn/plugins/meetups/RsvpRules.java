@@ -106,13 +106,13 @@ final class RsvpRules {
     }
 
     /** Refuses a check-in outside the window from check-in-opens-hours before the start until the meetup is finished (no-shows are recorded then). */
-    static void checkCheckInWindow(Meetup m, Values v, Instant now) {
+    static void checkCheckInWindow(Meetup m, Values v, Instant now, java.time.ZoneId zone) {
         if (m.status != Meetup.Status.PUBLISHED) {
             throw new PluginProblem(409, "Check-in is for published meetups; this one is " + m.status.name().toLowerCase() + ".", "status").withCode("meetups.not-published");
         }
         Instant opens = m.startsAt.minus(Duration.ofHours(v.checkInOpensHours()));
         if (now.isBefore(opens)) {
-            throw new PluginProblem(409, "Check-in opens at " + opens + ".", "startsAt").withCode("meetups.check-in-not-open");
+            throw new PluginProblem(409, "Check-in opens at " + org.popcorn.api.TimeTexts.inZone(opens, zone) + ".", "startsAt").withCode("meetups.check-in-not-open");
         }
     }
 }

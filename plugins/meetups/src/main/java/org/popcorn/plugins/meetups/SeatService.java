@@ -248,7 +248,7 @@ class SeatService {
     void tell(Meetup m, long member, Signups.Status status, Instant offerExpiresAt) {
         if (status == Signups.Status.OFFERED) {
             ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED, "A seat for you: " + m.title,
-                    "Seats freed up. Accept them before " + offerExpiresAt + " or they go to the next in line.", MeetupsExtension.link(m.id));
+                    "Seats freed up. Accept them before " + ctx.cities().localTime(m.cityId, offerExpiresAt) + " or they go to the next in line.", MeetupsExtension.link(m.id));
         } else {
             ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED, "You are in: " + m.title,
                     "A seat freed up and your RSVP is confirmed.", MeetupsExtension.link(m.id));
