@@ -25,6 +25,7 @@ const routes = [
   ['/admin/members/:handle', () => import('./pages/admin-member.js')],
   ['/admin/cities', () => import('./pages/admin-cities.js')],
   ['/admin/plugins', () => import('./pages/admin-plugins.js')],
+  ['/api-reference', () => import('./pages/api-reference.js')],
 ].map(([pattern, load]) => ({
   pattern,
   load,
@@ -230,7 +231,7 @@ function renderStatic() {
   document.getElementById('site-nav').setAttribute('aria-label', t('nav.label'));
   clear(document.getElementById('site-footer'),
     h('p', null, t('footer.text')),
-    h('p', null, h('a', { href: 'openapi' }, t('footer.api'))));
+    h('p', null, h('a', { href: '#/api-reference', dataset: { testid: 'footer-api' } }, t('footer.api'))));
   renderNav();
 }
 

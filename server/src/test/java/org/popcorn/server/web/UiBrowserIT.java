@@ -132,6 +132,23 @@ class UiBrowserIT extends BrowserTest {
     }
 
     @Test
+    void theFootersApiLinkOpensAReadableReferenceOfEveryOperation() throws Exception {
+        open("#/");
+        click(By.cssSelector("[data-testid=footer-api]"));
+        org.openqa.selenium.WebElement create = wait.until(d -> d.findElements(
+                By.cssSelector("[data-testid=api-op][data-op='POST /api/plugins/meetups/meetups']")).stream().findFirst().orElse(null));
+        assertEquals("needs a login", create.findElement(By.cssSelector("[data-testid=api-security]")).getText());
+        assertTrue(create.getText().contains("capacity"), "the request body's fields are listed");
+        assertTrue(create.getText().contains("201"), "the plugin's real success status");
+        org.openqa.selenium.WebElement search = driver.findElement(By.cssSelector("[data-testid=api-op][data-op='GET /api/cities']"));
+        assertEquals("public", search.findElement(By.cssSelector("[data-testid=api-security]")).getText());
+        long documented = api.send("GET", "openapi?format=JSON", null, null, "application/json").json().getJsonObject("paths").values().stream()
+                .mapToLong(v -> v.asJsonObject().keySet().stream().filter(k -> !k.equals("parameters")).count()).sum();
+        assertEquals(documented, driver.findElements(By.cssSelector("[data-testid=api-op]")).size(), "every operation is on the page");
+        shot("api-reference");
+    }
+
+    @Test
     void anOrganiserCreatesOpensAndClosesARound() throws Exception {
         String admin = api.adminToken();
         long chengdu = api.cityId("Chengdu");
