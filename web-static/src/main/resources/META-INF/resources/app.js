@@ -77,7 +77,7 @@ function renderNav() {
     navLink('leaderboard', '#/leaderboard', t('nav.leaderboard')),
     navLink('rewards', '#/rewards', t('nav.rewards')),
     pluginEntries.map((p) => h('li', null, h('a', { href: p.href, dataset: { testid: `nav-plugin-${p.pluginId}` } },
-      p.icon && !/[/.]/.test(p.icon) && p.icon.length <= 4 ? h('span', { 'aria-hidden': 'true', class: 'nav-icon' }, `${p.icon} `) : null,
+      p.icon && /[^\x00-\x7F]/.test(p.icon) && p.icon.length <= 4 ? h('span', { 'aria-hidden': 'true', class: 'nav-icon' }, `${p.icon} `) : null,
       pluginLabel(p)))));
   const account = document.getElementById('nav-account');
   if (me) {

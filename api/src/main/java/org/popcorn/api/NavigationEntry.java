@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param labels label per language tag, e.g. {@code {"en": "Meetups", "zh-CN": "聚会"}}
  * @param href   the page, e.g. {@code /plugins/meetups/index.html}
- * @param icon   an icon name
+ * @param icon   an icon: an emoji (shown before the label, e.g. {@code "🎪"}) or an icon name (not shown by the built-in UI)
  */
 public record NavigationEntry(Map<String, String> labels, String href, String icon) {
 }
