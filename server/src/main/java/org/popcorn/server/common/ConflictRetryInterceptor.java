@@ -38,8 +38,13 @@ public class ConflictRetryInterceptor {
             try {
                 return ctx.proceed();
             } catch (Exception e) {
-                if (attempt >= ATTEMPTS || !Conflicts.isConflict(e)) {
+                if (!Conflicts.isConflict(e)) {
                     throw e;
+                }
+                if (attempt >= ATTEMPTS) { // still losing to other writers: a 409 to retry, never a 500
+                    LOG.info(() -> "event=conflict.gave-up method=" + ctx.getMethod().getName() + " attempts=" + ATTEMPTS);
+                    throw ProblemException.conflict("Someone else changed this at the same time. Reload and try again.", null)
+                            .withCode("request.conflict");
                 }
                 int n = attempt;
                 LOG.fine(() -> "event=conflict.retry method=" + ctx.getMethod().getName() + " attempt=" + n);

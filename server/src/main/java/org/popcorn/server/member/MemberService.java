@@ -138,7 +138,11 @@ public class MemberService {
     @Transactional
     @RetryOnConflict
     public Member updateProfile(long memberId, ProfileUpdate u) {
-        Member m = get(memberId);
+        // the member's row is locked for the edit: two tabs saving at once wait for each other instead of racing
+        Member m = em.find(Member.class, memberId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (m == null) {
+            throw ProblemException.notFound("No such member.").withCode("member.not-found");
+        }
         if (u.displayName != null) {
             if (u.displayName.isBlank()) {
                 throw ProblemException.unprocessable("A display name cannot be empty.", "displayName").withCode("member.display-name-empty");
