@@ -144,7 +144,7 @@ export function path(p, query = {}) {
 }
 
 async function send(method, p, body, accept = 'application/json') {
-  const headers = { Accept: accept };
+  const headers = { Accept: accept, 'Accept-Language': lang };
   const tk = token();
   if (tk) headers.Authorization = `Bearer ${tk}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

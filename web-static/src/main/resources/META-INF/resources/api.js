@@ -82,7 +82,8 @@ export function onUnauthorized(fn) {
 }
 
 async function send(method, path, { query, body, raw = false, withStatus = false } = {}) {
-  const headers = { Accept: raw ? '*/*' : 'application/json' };
+  // the server names cities (and more) in the language the member chose, not the browser's
+  const headers = { Accept: raw ? '*/*' : 'application/json', 'Accept-Language': getLocale() };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -70,8 +70,8 @@ public class AdminResource {
         public String email;
         public boolean admin;
         public long points;
-        public ProfileViews.CityRef homeCity;
-        public List<ProfileViews.CityRef> organiserOf;
+        public org.popcorn.server.city.CityRef homeCity;
+        public List<org.popcorn.server.city.CityRef> organiserOf;
     }
 
     /** Admin flag change. */
@@ -190,8 +190,8 @@ public class AdminResource {
         v.email = m.email();
         v.admin = m.isAdmin();
         v.points = m.points();
-        v.homeCity = m.homeCityId() == null ? null : ProfileAssembler.cityRef(cities.get(m.homeCityId()));
-        v.organiserOf = members.organisedCityIds(m.id()).stream().map(id -> ProfileAssembler.cityRef(cities.get(id))).toList();
+        v.homeCity = m.homeCityId() == null ? null : cities.ref(cities.get(m.homeCityId()));
+        v.organiserOf = members.organisedCityIds(m.id()).stream().map(id -> cities.ref(cities.get(id))).toList();
         return v;
     }
 }

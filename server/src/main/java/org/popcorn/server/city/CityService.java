@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.popcorn.server.language.Language;
 import org.popcorn.server.common.Page;
 import org.popcorn.server.common.ProblemException;
 
@@ -78,6 +79,31 @@ public class CityService {
         }
         List<City> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Page<>(items, page, size, count.getSingleResult());
+    }
+
+    /** Chinese names of cities, found once each ("" when the catalogue has none). */
+    private final java.util.concurrent.ConcurrentHashMap<Long, String> chineseNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The city's name in the current request's language ({@link Language}): its Chinese name for 简体中文 readers. */
+    public String displayName(City c) {
+        if (!Language.chinese()) {
+            return c.name();
+        }
+        String zh = chineseNames.computeIfAbsent(c.id(), id -> em.createQuery("select n.name from CityName n where n.cityId = :id",
+                String.class).setParameter("id", id).getResultList().stream()
+                .filter(n -> n.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN))
+                .sorted(java.util.Comparator.comparingInt(String::length)).findFirst().orElse(""));
+        return zh.isEmpty() ? c.name() : zh;
+    }
+
+    /** A city in short, named in the reader's language. */
+    public CityRef ref(City c) {
+        CityRef r = new CityRef();
+        r.id = c.id();
+        r.name = displayName(c);
+        r.countryCode = c.countryCode();
+        r.timeZone = c.zone().getId();
+        return r;
     }
 
     /** Every name of these cities except their main name, for display ("北京" under "Beijing"). */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.popcorn.server.language.Texts;
 import org.popcorn.server.city.City;
 import org.popcorn.server.city.CityService;
 import org.popcorn.server.notification.NotificationService;
@@ -62,7 +63,7 @@ public class ProfileAssembler {
         }).orElse(null);
         p.organiserOf = new ArrayList<>();
         for (Long cityId : members.organisedCityIds(m.id())) {
-            p.organiserOf.add(cityRef(cities.get(cityId)));
+            p.organiserOf.add(cities.ref(cities.get(cityId)));
         }
         p.privileges = new ArrayList<>();
         for (Privilege priv : rewards.privileges()) {
@@ -79,7 +80,7 @@ public class ProfileAssembler {
         p.displayName = m.displayName();
         p.bio = m.bio();
         p.avatarUrl = m.avatarUrl();
-        p.homeCity = m.homeCityId() == null ? null : cityRef(cities.get(m.homeCityId()));
+        p.homeCity = m.homeCityId() == null ? null : cities.ref(cities.get(m.homeCityId()));
         p.points = m.points();
         p.joinedAt = m.joinedAt();
         Levels levels = points.levels();
@@ -90,8 +91,8 @@ public class ProfileAssembler {
             Badge b = (Badge) row[0];
             ProfileViews.BadgeView v = new ProfileViews.BadgeView();
             v.code = b.code();
-            v.name = b.name();
-            v.description = b.description();
+            v.name = Texts.of(b.source(), "badge." + b.code() + ".name", b.name());
+            v.description = Texts.of(b.source(), "badge." + b.code() + ".description", b.description());
             v.icon = b.icon();
             v.source = b.source();
             v.awardedAt = (java.time.Instant) row[1];
@@ -116,17 +117,9 @@ public class ProfileAssembler {
     static ProfileViews.LevelView level(LevelDef l) {
         ProfileViews.LevelView v = new ProfileViews.LevelView();
         v.number = l.number();
-        v.name = l.name();
+        v.name = Texts.of(Texts.CORE, "level." + l.number() + ".name", l.name());
         v.minPoints = l.minPoints();
         return v;
     }
 
-    public static ProfileViews.CityRef cityRef(City c) {
-        ProfileViews.CityRef r = new ProfileViews.CityRef();
-        r.id = c.id();
-        r.name = c.name();
-        r.countryCode = c.countryCode();
-        r.timeZone = c.zone().getId();
-        return r;
-    }
 }

@@ -11,15 +11,6 @@ public final class ProfileViews {
     private ProfileViews() {
     }
 
-    /** A city in short. */
-    @Schema(name = "CityRef")
-    public static class CityRef {
-        public long id;
-        public String name;
-        public String countryCode;
-        public String timeZone;
-    }
-
     /** A level. */
     @Schema(name = "Level")
     public static class LevelView {
@@ -57,7 +48,7 @@ public final class ProfileViews {
         public String displayName;
         public String bio;
         public String avatarUrl;
-        public CityRef homeCity;
+        public org.popcorn.server.city.CityRef homeCity;
         public long points;
         public LevelView level;
         public List<BadgeView> badges;
@@ -77,7 +68,7 @@ public final class ProfileViews {
         public boolean admin;
         public long lifetimePoints;
         public LevelView nextLevel;
-        public List<CityRef> organiserOf;
+        public List<org.popcorn.server.city.CityRef> organiserOf;
         @Schema(description = "Privilege codes this member holds (by level or grant)", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = String.class)
         public List<String> privileges;
         public long unreadNotifications;

@@ -15,6 +15,7 @@ public final class NotificationKinds {
     public static final String ACCOUNT = "account";
 
     private static final Map<String, String> KINDS = new LinkedHashMap<>();
+    private static final Map<String, String> OWNERS = new java.util.HashMap<>();
     /** Kinds e-mailed unless the member turned them off (what expires or needs an action). */
     private static final java.util.Set<String> EMAILED = new java.util.HashSet<>(java.util.Set.of(ACCOUNT));
 
@@ -34,10 +35,23 @@ public final class NotificationKinds {
 
     /** A plugin's kind; {@code emailByDefault} for what a member must not miss (offers, reminders, cancellations). */
     public static synchronized void register(String kind, String description, boolean emailByDefault) {
+        register(kind, description, emailByDefault, null);
+    }
+
+    /** The same, remembering which plugin's text catalogue describes the kind in other languages. */
+    public static synchronized void register(String kind, String description, boolean emailByDefault, String owner) {
         KINDS.putIfAbsent(kind, description);
+        if (owner != null) {
+            OWNERS.putIfAbsent(kind, owner);
+        }
         if (emailByDefault) {
             EMAILED.add(kind);
         }
+    }
+
+    /** The plugin that registered a kind, or "core". */
+    public static synchronized String owner(String kind) {
+        return OWNERS.getOrDefault(kind, "core");
     }
 
     /** Whether a kind is e-mailed to a member who has not chosen. */

@@ -129,7 +129,8 @@ public class NotificationResource {
         return map.entrySet().stream().map(e -> {
             Choice c = new Choice();
             c.kind = e.getKey();
-            c.description = desc.getOrDefault(e.getKey(), e.getKey());
+            c.description = org.popcorn.server.language.Texts.of(NotificationKinds.owner(e.getKey()), "notification." + e.getKey() + ".description",
+                    desc.getOrDefault(e.getKey(), e.getKey()));
             c.email = e.getValue();
             return c;
         }).toList();

@@ -82,7 +82,7 @@ public class PluginBridge {
     public Optional<Cities.CityInfo> cityById(long id) {
         try {
             City c = cities.get(id);
-            return Optional.of(new Cities.CityInfo(c.id(), c.name(), c.countryCode(), c.zone().getId(), c.latitude(),
+            return Optional.of(new Cities.CityInfo(c.id(), cities.displayName(c), c.countryCode(), c.zone().getId(), c.latitude(),
                     c.longitude(), c.retired()));
         } catch (ProblemException notFound) {
             return Optional.empty();

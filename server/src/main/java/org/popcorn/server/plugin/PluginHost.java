@@ -182,11 +182,12 @@ public class PluginHost {
             } catch (RuntimeException | LinkageError e) {
                 throw new Refusal("exception while starting: " + rootMessage(e));
             }
+            org.popcorn.server.language.Texts.register(id, p.wrapper.getPluginClassLoader()); // texts/<lang>.properties
             for (BadgeDefinition b : p.extension.badges()) {
                 rewards.defineBadge(new Badge(b.code(), b.name(), b.description(), b.icon(), id, b.activityKind(), b.threshold()));
             }
             for (NotificationKind k : p.extension.notificationKinds()) {
-                NotificationKinds.register(k.kind(), k.description(), k.emailByDefault());
+                NotificationKinds.register(k.kind(), k.description(), k.emailByDefault(), id);
             }
             p.state = states.isEnabled(id) ? HostedPlugin.State.STARTED : HostedPlugin.State.DISABLED;
             p.reason = p.state == HostedPlugin.State.DISABLED ? "disabled by an admin" : null;

@@ -68,7 +68,7 @@ public class LeaderboardResource {
             l.handle = m.handle();
             l.displayName = m.displayName();
             l.points = m.points();
-            l.homeCity = m.homeCityId() == null ? null : ProfileAssembler.cityRef(cities.get(m.homeCityId()));
+            l.homeCity = m.homeCityId() == null ? null : cities.ref(cities.get(m.homeCityId()));
             l.level = PointsResource.level(levels.levelFor(m.lifetimePoints()), null);
             items.add(l);
         }

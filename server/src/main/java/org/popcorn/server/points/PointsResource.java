@@ -14,6 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.popcorn.server.language.Texts;
 import org.popcorn.server.auth.Caller;
 import org.popcorn.server.city.CityService;
 import org.popcorn.server.common.Page;
@@ -64,7 +65,7 @@ public class PointsResource {
     static ProfileViews.LevelView level(LevelDef l, Long toGo) {
         ProfileViews.LevelView v = new ProfileViews.LevelView();
         v.number = l.number();
-        v.name = l.name();
+        v.name = Texts.of(Texts.CORE, "level." + l.number() + ".name", l.name());
         v.minPoints = l.minPoints();
         v.pointsToGo = toGo;
         return v;

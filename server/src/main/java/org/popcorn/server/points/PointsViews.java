@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.popcorn.server.language.Texts;
 import org.popcorn.server.common.Page;
 import org.popcorn.server.member.ProfileViews;
 
@@ -67,7 +68,7 @@ public final class PointsViews {
         public String handle;
         public String displayName;
         public long points;
-        public ProfileViews.CityRef homeCity;
+        public org.popcorn.server.city.CityRef homeCity;
         public ProfileViews.LevelView level;
     }
 
@@ -86,8 +87,8 @@ public final class PointsViews {
         public static BadgeDef of(Badge b) {
             BadgeDef d = new BadgeDef();
             d.code = b.code();
-            d.name = b.name();
-            d.description = b.description();
+            d.name = Texts.of(b.source(), "badge." + b.code() + ".name", b.name());
+            d.description = Texts.of(b.source(), "badge." + b.code() + ".description", b.description());
             d.icon = b.icon();
             d.source = b.source();
             d.activityKind = b.activityKind();
@@ -107,8 +108,8 @@ public final class PointsViews {
         public static PrivilegeDef of(Privilege p) {
             PrivilegeDef d = new PrivilegeDef();
             d.code = p.code();
-            d.name = p.name();
-            d.description = p.description();
+            d.name = Texts.of(Texts.CORE, "privilege." + p.code() + ".name", p.name());
+            d.description = Texts.of(Texts.CORE, "privilege." + p.code() + ".description", p.description());
             d.minLevel = p.minLevel();
             return d;
         }

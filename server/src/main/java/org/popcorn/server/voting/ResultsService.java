@@ -70,7 +70,7 @@ public class ResultsService {
         out.candidates = new ArrayList<>();
         for (Tallies.Candidate c : rounds.candidates(roundId)) {
             City city = cities.get(c.cityId());
-            out.candidates.add(new RoundViews.CandidateResult(c.cityId(), city.name(), city.countryCode(), c.votes(), c.pledges()));
+            out.candidates.add(new RoundViews.CandidateResult(c.cityId(), cities.displayName(city), city.countryCode(), c.votes(), c.pledges()));
         }
         out.candidates.sort((a, b) -> Integer.compare(b.votes, a.votes));
         out.sizes = new ArrayList<>();

@@ -38,7 +38,7 @@ public class RoundAssembler {
         v.description = r.description();
         v.state = r.state().name();
         v.stateReason = r.stateReason();
-        v.ownerCity = r.ownerCityId() == null ? null : ProfileAssembler.cityRef(cities.get(r.ownerCityId()));
+        v.ownerCity = r.ownerCityId() == null ? null : cities.ref(cities.get(r.ownerCityId()));
         v.nominationOpensAt = r.nominationOpensAt();
         v.nominationClosesAt = r.nominationClosesAt();
         v.opensAt = r.opensAt();
@@ -62,7 +62,7 @@ public class RoundAssembler {
             City city = cities.get(c.cityId());
             RoundViews.CandidateView cv = new RoundViews.CandidateView();
             cv.cityId = city.id();
-            cv.name = city.name();
+            cv.name = cities.displayName(city);
             cv.countryCode = city.countryCode();
             cv.timeZone = city.zone().getId();
             v.candidates.add(cv);
@@ -75,7 +75,7 @@ public class RoundAssembler {
                 City city = cities.get(n.cityId());
                 RoundViews.NominationView nv = new RoundViews.NominationView();
                 nv.cityId = city.id();
-                nv.name = city.name();
+                nv.name = cities.displayName(city);
                 nv.countryCode = city.countryCode();
                 nv.supporters = n.supporters();
                 nv.candidate = candidateIds.contains(city.id());

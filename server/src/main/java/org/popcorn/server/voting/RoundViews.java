@@ -58,7 +58,7 @@ public final class RoundViews {
         @Schema(enumeration = {"DRAFT", "NOMINATING", "OPEN", "CLOSED", "CANCELLED"})
         public String state;
         public String stateReason;
-        public ProfileViews.CityRef ownerCity;
+        public org.popcorn.server.city.CityRef ownerCity;
         public Instant nominationOpensAt;
         public Instant nominationClosesAt;
         public Instant opensAt;

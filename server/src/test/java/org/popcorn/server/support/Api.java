@@ -22,13 +22,24 @@ public class Api {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final String language;
 
     public Api(URL base) {
         this(base.toString());
     }
 
     public Api(String base) {
+        this(base, null);
+    }
+
+    private Api(String base, String language) {
         this.base = base.endsWith("/") ? base : base + "/";
+        this.language = language;
+    }
+
+    /** The same client, asking for answers in a language ({@code Accept-Language}), as the web UI does. */
+    public Api inLanguage(String language) {
+        return new Api(base, language);
     }
 
     /** An answer: status, headers, body text and the body as JSON when it is JSON. */
@@ -95,6 +106,9 @@ public class Api {
                 .timeout(Duration.ofSeconds(60));
         if (ifNoneMatch != null) {
             b.header("If-None-Match", ifNoneMatch);
+        }
+        if (language != null) {
+            b.header("Accept-Language", language);
         }
         if (accept != null) {
             b.header("Accept", accept);
