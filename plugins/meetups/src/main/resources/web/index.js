@@ -121,7 +121,7 @@ function query(f) {
 
 function card(m, ticket) {
   const cover = safeUrl(m.coverImageUrl);
-  const mine = ticketText(ticket);
+  const mine = ticketText(ticket, m);
   return h('li', { class: 'card mu-card', dataset: { testid: `meetup-card-${m.id}`, meetupId: m.id } },
     cover ? h('img', { class: 'mu-cover', src: cover, alt: '', loading: 'lazy', referrerpolicy: 'no-referrer' }) : null,
     h('div', { class: 'mu-card-body' },

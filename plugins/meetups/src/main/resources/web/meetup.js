@@ -2,7 +2,7 @@
 // who is coming, ratings and comments, the recap.
 import {
   $, activeTicket, api, clear, errorContent, formatTime, h, initPage, items, kindBadge, loadMe, loginPrompt, path,
-  safeUrl, say, sayError, seatsText, statusBadge, t, tagList, ticketText, timeEl,
+  isOver, safeUrl, say, sayError, seatsText, statusBadge, t, tagList, ticketText, timeEl,
 } from './meetups.js';
 import './meetup-strings.js';
 
@@ -61,7 +61,8 @@ function renderRules(m) {
   const list = [t('rules.capacity', { capacity: m.capacity })];
   list.push(m.maxGuests > 0 ? t('rules.guests', { count: m.maxGuests }) : t('rules.noGuests'));
   list.push(m.offerHours ? t('rules.offer', { hours: m.offerHours }) : t('rules.instant'));
-  list.push(future(m.rsvpOpensAt) ? t('rules.opening', { time: formatTime(m.rsvpOpensAt, m.timeZone) }) : t('rules.openNow'));
+  if (isOver(m) || !future(m.startsAt)) list.push(t('rules.closed'));
+  else list.push(future(m.rsvpOpensAt) ? t('rules.opening', { time: formatTime(m.rsvpOpensAt, m.timeZone) }) : t('rules.openNow'));
   if (m.priorityOpensAt && future(m.rsvpOpensAt)) {
     list.push(t('rules.priority', { hours: rule('priorityWindowHours', 48), time: formatTime(m.priorityOpensAt, m.timeZone) }));
   }
@@ -80,13 +81,14 @@ function renderRules(m) {
   // What applies to me (only when logged in).
   if (rules.myPriorityPausedUntil) list.push(t('rules.myPaused', { time: formatTime(rules.myPriorityPausedUntil, m.timeZone) }));
   else if (rules.myPriority) list.push(t('rules.myPriority'));
-  if (rules.myNewcomer) list.push(t('rules.myNewcomer'));
+  if (rules.myNewcomer && m.newcomerSeats > 0 && !isOver(m)) list.push(t('rules.myNewcomer'));
   clear($('rules'), list.map((s) => h('li', null, s)));
 }
 
 function renderOpening(m) {
   const lines = [];
-  if (m.status === 'PUBLISHED' && !future(m.startsAt)) lines.push(t('meetup.started'));
+  if (isOver(m)) lines.push(t('meetup.over'));
+  else if (m.status === 'PUBLISHED' && !future(m.startsAt)) lines.push(t('meetup.started'));
   else if (m.status === 'PUBLISHED' && future(m.rsvpOpensAt)) {
     lines.push(t('meetup.opensAt', { time: formatTime(m.rsvpOpensAt, m.timeZone) }));
     if (m.priorityOpensAt) {
@@ -108,6 +110,14 @@ function renderRsvpForm(m) {
   const max = Math.max(0, m.maxGuests || 0);
   clear(guests, Array.from({ length: max + 1 }, (_, n) => h('option', { value: n }, n ? t('meetup.guestsN', { count: n }) : t('meetup.guests0'))));
   guests.closest('.field').hidden = max === 0;
+  $('rsvp-submit').textContent = full(m) ? t('meetup.joinWaiting') : t('meetup.rsvp');
+}
+
+/** No general seat is free (newcomer seats aside): an RSVP now joins the waiting list. */
+function full(m) {
+  const general = (m.capacity || 0) - (m.newcomerSeats || 0);
+  const generalTaken = (m.taken || 0) - (m.newcomerSeatsTaken || 0);
+  return generalTaken >= general && !(rules.myNewcomer && (m.newcomerSeatsTaken || 0) < (m.newcomerSeats || 0));
 }
 
 function renderTicket(m) {
@@ -125,9 +135,15 @@ function renderTicket(m) {
   const guests = Math.max(0, (ticket.partySize || 1) - 1);
   const parts = [
     h('h2', null, t('meetup.ticket')),
-    h('p', { class: 'big', id: 'ticket-status', dataset: { testid: 'ticket-status', status: ticket.status } }, ticketText(ticket)),
+    h('p', { class: 'big', id: 'ticket-status', dataset: { testid: 'ticket-status', status: ticket.status } }, ticketText(ticket, m)),
     h('p', null, t('meetup.partySize', { count: ticket.partySize || 1, guests })),
   ];
+  if (isOver(m)) { // what happened, and for those who came an invitation to rate: no code, offer or cancel any more
+    const over = [parts[0], parts[1]];
+    if (ticket.status === 'CONFIRMED' && ticket.checkedInAt) over.push(h('p', null, t('meetup.rateAsk')));
+    clear(box, over);
+    return;
+  }
   if (ticket.status === 'WAITING') {
     parts.push(h('p', { id: 'ticket-position' }, t('meetup.position', { position: ticket.waitingPosition ?? '?', partySize: ticket.partySize || 1 })));
   }
@@ -179,9 +195,10 @@ async function rsvp(e) {
   const box = $('rsvp-message');
   $('rsvp-submit').disabled = true;
   try {
-    await api.put(`${base()}/rsvp`, { guests: Number($('rsvp-guests').value || 0) });
+    const ticket = await api.put(`${base()}/rsvp`, { guests: Number($('rsvp-guests').value || 0) });
     await refresh();
-    say(box, t('meetup.rsvpDone'), 'success');
+    say(box, ticket && ticket.status === 'WAITING'
+      ? t('meetup.waitingDone', { position: ticket.waitingPosition ?? '?' }) : t('meetup.rsvpDone'), 'success');
     $('ticket').focus();
   } catch (err) {
     sayError(box, err, $('rsvp-form'));

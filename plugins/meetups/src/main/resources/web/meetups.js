@@ -331,9 +331,21 @@ export function activeTicket(ticket) {
   return ticket && ticket.status && ticket.status !== 'NONE' ? ticket : null;
 }
 
-/** "You are going", "You are #3 on the waiting list", … for a Ticket (null for none). */
-export function ticketText(ticket) {
+/** Whether a meetup is over: finished by its hosts, or past its end. */
+export function isOver(m) {
+  return !!m && (m.status === 'FINISHED' || (m.endsAt && new Date(m.endsAt).getTime() <= Date.now()));
+}
+
+/**
+ * "You are going", "You are #3 on the waiting list", … for a Ticket (null for none); once the meetup is over, what
+ * happened: "You went", "You missed it", "You did not get a seat".
+ */
+export function ticketText(ticket, meetup = null) {
   if (!activeTicket(ticket)) return null;
+  if (isOver(meetup)) {
+    if (ticket.status !== 'CONFIRMED') return t('ticket.noSeat');
+    return ticket.checkedInAt ? t('ticket.went') : t('ticket.missed');
+  }
   if (ticket.status === 'CONFIRMED') {
     const guests = Math.max(0, (ticket.partySize || 1) - 1);
     const s = guests ? t('ticket.CONFIRMED.party', { guests }) : t('ticket.CONFIRMED');

@@ -86,4 +86,58 @@ class MeetupsBrowserIT extends BrowserTest {
         visible(By.id("meetup-form"));
         shot("meetups-host");
     }
+
+    @Test
+    void aFullMeetupOffersTheWaitingListAndSaysWhereTheFanStands() throws Exception {
+        String admin = api.adminToken();
+        long wuhan = api.cityId("Wuhan");
+        String org = api.member("mb-full-org", wuhan);
+        assertEquals(200, api.put("api/admin/members/mb-full-org/organiser/" + wuhan, null, admin).status());
+        Instant start = Instant.now().plusSeconds(2 * 86_400);
+        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + wuhan + ",\"title\":\"Tiny tasting\",\"venueName\":\"Yellow Crane\","
+                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":1,\"publish\":true}", org)
+                .json().getJsonNumber("id").longValue();
+        String first = api.member("mb-full-first", wuhan);
+        assertEquals("CONFIRMED", api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{\"guests\":0}", first).json().getString("status"));
+
+        String fan = api.member("mb-full-fan", wuhan);
+        openAs(fan, "plugins/meetups/meetup.html#" + id);
+        assertEquals("Join the waiting list", visible(By.id("rsvp-submit")).getText(), "the button says what it will do");
+        click(By.id("rsvp-submit"));
+        wait.until(d -> d.findElement(By.id("rsvp-message")).getText().contains("#1 on the waiting list"));
+        assertEquals("You are #1 on the waiting list", visible(By.cssSelector("[data-testid=ticket-status]")).getText());
+        shot("meetup-waiting");
+    }
+
+    @Test
+    void afterTheEndAFanReadsWhatHappenedAndIsAskedForARating() throws Exception {
+        String admin = api.adminToken();
+        long xiamen = api.cityId("Xiamen");
+        String org = api.member("mb-end-org", xiamen);
+        assertEquals(200, api.put("api/admin/members/mb-end-org/organiser/" + xiamen, null, admin).status());
+        Instant start = Instant.now().plusSeconds(6);
+        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + xiamen + ",\"title\":\"Quick tea\",\"venueName\":\"Gulangyu\","
+                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(3600) + "\",\"capacity\":5,\"publish\":true}", org)
+                .json().getJsonNumber("id").longValue();
+        String came = api.member("mb-end-came", xiamen);
+        String missed = api.member("mb-end-missed", xiamen);
+        api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{\"guests\":0}", came);
+        api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{\"guests\":0}", missed);
+        String code = api.get("api/plugins/meetups/meetups/" + id + "/rsvp", came).json().getString("checkInCode");
+        assertEquals(200, api.post("api/plugins/meetups/meetups/" + id + "/check-ins", "{\"code\":\"" + code + "\"}", org).status());
+        wait.until(d -> Instant.now().isAfter(start.plusSeconds(1)));
+        Api.Reply finished = api.post("api/plugins/meetups/meetups/" + id + "/finish", null, org);
+        assertEquals("FINISHED", finished.json().getString("status"), finished.toString());
+
+        openAs(came, "plugins/meetups/meetup.html#" + id);
+        assertEquals("You went", visible(By.cssSelector("[data-testid=ticket-status]")).getText());
+        assertTrue(driver.findElements(By.cssSelector("[data-testid=checkin-code]")).isEmpty(), "no live check-in code after the end");
+        assertTrue(driver.findElements(By.cssSelector("[data-testid=rsvp-cancel]")).isEmpty(), "nothing to cancel");
+        visible(By.id("rating-form"));
+        assertTrue(driver.findElement(By.id("rules")).getText().contains("RSVPs are closed."));
+        shot("meetup-over");
+
+        openAs(missed, "plugins/meetups/meetup.html#" + id);
+        assertEquals("You missed it", visible(By.cssSelector("[data-testid=ticket-status]")).getText());
+    }
 }

@@ -233,7 +233,7 @@ class SchedulingService {
     Meetup finish(long id) {
         Meetup m = manage(id);
         if (Instant.now().isBefore(m.startsAt)) {
-            throw PluginProblem.conflict("A meetup can be finished once it has started (" + m.startsAt + ").", "startsAt").withCode("meetups.not-started");
+            throw PluginProblem.conflict("A meetup can be finished once it has started (" + ctx.cities().localTime(m.cityId, m.startsAt) + ").", "startsAt").withCode("meetups.not-started");
         }
         finishNow(m, "member " + ctx.currentMember().require());
         return store.get(id);
