@@ -47,6 +47,9 @@ function renderHead(m) {
   $('about').hidden = !m.description;
   $('description').textContent = m.description || '';
   $('ics-link').href = path(`${base()}/calendar.ics`);
+  const links = calendarLinks(m);
+  $('google-link').href = links.google;
+  $('outlook-link').href = links.outlook;
   $('manage-links').hidden = !m.canManage && !m.canApprove;
   $('edit-link').hidden = !m.canManage;
   $('checkin-link').hidden = !m.canManage;
@@ -55,6 +58,24 @@ function renderHead(m) {
   if (m.canApprove && m.status === 'PROPOSED' && !$('review-link')) {
     $('manage-links').append(h('a', { class: 'button small', id: 'review-link', href: 'host.html#proposals' }, t('meetup.review')));
   }
+}
+
+/** "Add to Google Calendar" and "Add to Outlook" addresses for a meetup (both take UTC times). */
+function calendarLinks(m) {
+  const where = [m.venueName, m.venueAddress, m.cityName].filter(Boolean).join(', ');
+  const page = location.href.split('#')[0] + `#${m.id}`;
+  const details = [m.description || '', page].filter(Boolean).join('\n\n');
+  const compact = (iso) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const google = new URL('https://calendar.google.com/calendar/render');
+  google.search = new URLSearchParams({
+    action: 'TEMPLATE', text: m.title, dates: `${compact(m.startsAt)}/${compact(m.endsAt)}`, details, location: where,
+  }).toString();
+  const outlook = new URL('https://outlook.live.com/calendar/0/deeplink/compose');
+  outlook.search = new URLSearchParams({
+    path: '/calendar/action/compose', rru: 'addevent', subject: m.title, startdt: new Date(m.startsAt).toISOString(),
+    enddt: new Date(m.endsAt).toISOString(), body: details, location: where,
+  }).toString();
+  return { google: google.toString(), outlook: outlook.toString() };
 }
 
 function renderRules(m) {

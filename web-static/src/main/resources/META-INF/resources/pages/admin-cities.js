@@ -29,8 +29,8 @@ function addForm(navigate) {
     field({ id: 'newcity-zone', name: 'timeZone', label: t('city.timeZone'), hint: t('admin.cityZoneHint'), required: true, attrs: { list: 'zones', autocomplete: 'off' } }),
     zones,
     h('div', { class: 'two' },
-      field({ id: 'newcity-lat', name: 'latitude', label: t('admin.cityLat'), type: 'number', attrs: { step: 'any', min: -90, max: 90 } }),
-      field({ id: 'newcity-lon', name: 'longitude', label: t('admin.cityLon'), type: 'number', attrs: { step: 'any', min: -180, max: 180 } })),
+      field({ id: 'newcity-lat', name: 'latitude', label: t('admin.cityLat'), type: 'number', required: true, attrs: { step: 'any', min: -90, max: 90 } }),
+      field({ id: 'newcity-lon', name: 'longitude', label: t('admin.cityLon'), type: 'number', required: true, attrs: { step: 'any', min: -180, max: 180 } })),
     field({ id: 'newcity-population', name: 'population', label: t('city.population'), type: 'number', attrs: { min: 0, step: 1 } }),
     field({ id: 'newcity-other', name: 'otherNames', label: t('admin.cityOther'), hint: t('admin.cityOtherHint') }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'newcity-submit' }, t('admin.addCity'))));

@@ -133,6 +133,7 @@ function ballotForm(round, existing, area) {
       const ballot = await api.put(`/api/rounds/${round.id}/ballot`, body);
       drawBallot(round, ballot, area, true);
       announce(t('ballot.castDone'));
+      document.dispatchEvent(new CustomEvent('popcorn:ballot-cast', { detail: { roundId: round.id } }));
       const panel = area.querySelector('#receipt-panel');
       if (panel) panel.focus();
     } catch (err) {

@@ -123,18 +123,38 @@ function drawResults(round, res, area, refresh) {
   }
 }
 
+/** Seconds between refreshes of live results while a round is open (the server answers 304 when nothing changed). */
+const LIVE_REFRESH_SECONDS = 10;
+
 export function resultsSection(round) {
   if (!['OPEN', 'CLOSED'].includes(round.state)) return null;
   const area = h('div', null, loading());
+  let shown = null;
   const load = async () => {
     try {
       const res = await api.get(`/api/rounds/${round.id}/results`);
+      const json = JSON.stringify(res);
+      if (json === shown) return; // unchanged: keep what the reader is looking at
+      shown = json;
       drawResults(round, res, area, load);
     } catch (e) {
       clear(area, e.status === 404 ? notice(t('results.unavailable')) : h('p', { class: 'alert error', role: 'alert' }, e.userMessage));
     }
   };
   load();
+  if (round.state === 'OPEN') {
+    // live results follow the vote: at once after my own ballot, and every few seconds while the page is open
+    const onCast = (e) => { if (e.detail && Number(e.detail.roundId) === Number(round.id)) load(); };
+    document.addEventListener('popcorn:ballot-cast', onCast);
+    const timer = setInterval(() => {
+      if (!area.isConnected) {
+        clearInterval(timer);
+        document.removeEventListener('popcorn:ballot-cast', onCast);
+        return;
+      }
+      if (!document.hidden) load();
+    }, LIVE_REFRESH_SECONDS * 1000);
+  }
   return h('section', { class: 'card wide', 'aria-labelledby': 'results-h', id: 'results' },
     h('h2', { id: 'results-h' }, t('results.title')), area);
 }

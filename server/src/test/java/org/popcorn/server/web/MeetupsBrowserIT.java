@@ -131,6 +131,10 @@ class MeetupsBrowserIT extends BrowserTest {
 
         openAs(came, "plugins/meetups/meetup.html#" + id);
         assertEquals("You went", visible(By.cssSelector("[data-testid=ticket-status]")).getText());
+        String google = driver.findElement(By.id("google-link")).getAttribute("href");
+        assertTrue(google.startsWith("https://calendar.google.com/calendar/render?") && google.contains("text=Quick+tea")
+                && google.matches(".*dates=\\d{8}T\\d{6}Z%2F\\d{8}T\\d{6}Z.*"), google);
+        assertTrue(driver.findElement(By.id("outlook-link")).getAttribute("href").contains("subject=Quick+tea"));
         assertTrue(driver.findElements(By.cssSelector("[data-testid=checkin-code]")).isEmpty(), "no live check-in code after the end");
         assertTrue(driver.findElements(By.cssSelector("[data-testid=rsvp-cancel]")).isEmpty(), "nothing to cancel");
         visible(By.id("rating-form"));

@@ -87,6 +87,11 @@ class UiBrowserIT extends BrowserTest {
         String receipt = visible(By.cssSelector("[data-testid=receipt]")).getText();
         assertTrue(receipt.matches("(?s).*[A-Z2-9]{5}(-[A-Z2-9]{5}){3}.*"), "the receipt is shown: " + receipt);
         shot("ballot");
+        wait.until(d -> "1".equals(d.findElement(By.cssSelector("[data-testid=results-ballots]")).getText())); // at once, no reload
+        String other = api.member("browser-other", chengdu);
+        api.put("api/rounds/" + round + "/ballot", "{\"choices\":[" + wuhan + "],\"size\":200}", other);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d ->
+                "2".equals(d.findElement(By.cssSelector("[data-testid=results-ballots]")).getText())); // the page follows the vote
 
         api.post("api/rounds/" + round + "/close", null, admin);
         reload("#/rounds/" + round);
@@ -146,6 +151,10 @@ class UiBrowserIT extends BrowserTest {
                 .mapToLong(v -> v.asJsonObject().keySet().stream().filter(k -> !k.equals("parameters")).count()).sum();
         assertEquals(documented, driver.findElements(By.cssSelector("[data-testid=api-op]")).size(), "every operation is on the page");
         shot("api-reference");
+        Api.Reply icon = api.send("GET", "favicon.svg", null, null, "*/*");
+        assertEquals(200, icon.status());
+        assertTrue(icon.contentType().startsWith("image/svg+xml"), icon.contentType());
+        assertTrue(driver.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href").endsWith("/favicon.svg"));
     }
 
     @Test
