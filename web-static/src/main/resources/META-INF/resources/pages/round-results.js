@@ -1,7 +1,7 @@
 // Results (with charts and table alternatives), receipt checks and CSV export.
 
 import { api } from '../api.js';
-import { t, formatNumber, formatPercent, formatDateTime, formatAxis, cityName } from '../i18n.js';
+import { t, formatNumber, formatPercent, formatDateTime, formatAxis, cityName, getLocale } from '../i18n.js';
 import { h, clear, loading, notice, table, alertBox, showAlert, showProblem, clearErrors, announce } from '../ui.js';
 import { drawChart, COLORS } from '../charts.js';
 
@@ -15,6 +15,20 @@ function chartBox(id, label, summary, tableEl) {
       h('p', { class: 'chart-fallback muted' }, t('results.chartUnavailable')),
       h('details', null, h('summary', null, t('results.asTable')), tableEl)),
   };
+}
+
+/** How the winner was decided, in the reader's language (the server's English sentence when it gives no rule). */
+function tieSentence(round, res) {
+  if (!res.tieRule) return res.hidden ? null : res.tieBreak;
+  const byId = (id) => (res.candidates || []).find((c) => Number(c.cityId) === Number(id)) || { cityId: id, name: `#${id}` };
+  let names = (res.tiedCityIds || []).map((id) => candidateName(round, byId(id)));
+  try {
+    names = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(names);
+  } catch {
+    names = names.join(', ');
+  }
+  const sentence = t(`results.rule.${res.tieRule}`, { names, winner: res.winner ? candidateName(round, res.winner) : '' });
+  return res.closed ? sentence : `${t('results.provisional')} ${sentence}`;
 }
 
 function candidateName(round, c) {
@@ -56,8 +70,10 @@ function drawResults(round, res, area, refresh) {
   const cands = [...(res.candidates || [])].sort((a, b) => b.votes - a.votes);
   const winner = res.winner ? h('div', { class: 'winner', dataset: { testid: 'winner' } },
     h('p', { class: 'big' }, final ? t('results.winner', { city: candidateName(round, res.winner) }) : t('results.leading', { city: candidateName(round, res.winner) })),
-    h('p', null, t('results.votesPledges', { votes: formatNumber(res.winner.votes), pledges: formatNumber(res.winner.pledges) })),
-    res.tieBreak ? h('p', { class: 'muted' }, t('results.tieBreak'), ' ', res.tieBreak) : null) : null;
+    h('p', null, t('results.votesPledges', {
+      votes: t('results.voteCount', { count: res.winner.votes }), pledges: t('results.pledgeCount', { count: res.winner.pledges }),
+    })),
+    tieSentence(round, res) ? h('p', { class: 'muted', dataset: { testid: 'tie-break' } }, t('results.tieBreak'), ' ', tieSentence(round, res)) : null) : null;
 
   const votesTable = table([
     { label: t('results.city'), rowHeader: true, cell: (c) => candidateName(round, c) },

@@ -25,8 +25,18 @@ public final class ResultRules {
     public record Total(long cityId, String name, int votes, int pledges, long population) {
     }
 
-    /** The decision and a sentence saying how any tie was broken. */
-    public record Outcome(Optional<Total> winner, String tieBreak) {
+    /** Which rule decided: no votes at all, the most votes, then pledges, then population, then catalogue order. */
+    public enum Rule { NO_VOTES, NO_TIE, PLEDGES, POPULATION, CATALOGUE }
+
+    /**
+     * The decision, the rule that made it with the cities that were tied when it applied (for a sentence in the
+     * reader's language), and the same sentence in English.
+     */
+    public record Outcome(Optional<Total> winner, String tieBreak, Rule rule, List<Long> tied) {
+    }
+
+    private static Outcome won(Total winner, String sentence, Rule rule, List<Total> tied) {
+        return new Outcome(Optional.of(winner), sentence, rule, tied.stream().map(Total::cityId).toList());
     }
 
     static final Comparator<Total> ORDER = Comparator.comparingInt(Total::votes).reversed()
@@ -36,28 +46,29 @@ public final class ResultRules {
 
     public static Outcome decide(List<Total> totals) {
         if (totals.isEmpty() || totals.stream().allMatch(t -> t.votes() == 0)) {
-            return new Outcome(Optional.empty(), "No votes were cast, so there is no winner.");
+            return new Outcome(Optional.empty(), "No votes were cast, so there is no winner.", Rule.NO_VOTES, List.of());
         }
         List<Total> sorted = new ArrayList<>(totals);
         sorted.sort(ORDER);
         Total first = sorted.get(0);
         List<Total> tiedOnVotes = sorted.stream().filter(t -> t.votes() == first.votes()).toList();
         if (tiedOnVotes.size() == 1) {
-            return new Outcome(Optional.of(first), "No tie: " + first.name() + " has the most votes (" + first.votes() + ").");
+            return won(first, "No tie: " + first.name() + " has the most votes (" + first.votes() + ").",
+                    Rule.NO_TIE, List.of(first));
         }
         String names = names(tiedOnVotes);
         List<Total> tiedOnPledges = tiedOnVotes.stream().filter(t -> t.pledges() == first.pledges()).toList();
         if (tiedOnPledges.size() == 1) {
-            return new Outcome(Optional.of(first), names + " tied on " + first.votes() + " votes; " + first.name()
-                    + " wins with the most pledges (" + first.pledges() + ").");
+            return won(first, names + " tied on votes (" + first.votes() + "); " + first.name()
+                    + " wins with the most pledges (" + first.pledges() + ").", Rule.PLEDGES, tiedOnVotes);
         }
         List<Total> tiedOnPopulation = tiedOnPledges.stream().filter(t -> t.population() == first.population()).toList();
         if (tiedOnPopulation.size() == 1) {
-            return new Outcome(Optional.of(first), names(tiedOnPledges) + " tied on " + first.votes() + " votes and "
-                    + first.pledges() + " pledges; " + first.name() + " wins as the larger city.");
+            return won(first, names(tiedOnPledges) + " tied on votes (" + first.votes() + ") and pledges ("
+                    + first.pledges() + "); " + first.name() + " wins as the larger city.", Rule.POPULATION, tiedOnPledges);
         }
-        return new Outcome(Optional.of(first), names(tiedOnPopulation) + " tied on votes, pledges and population; "
-                + first.name() + " wins as the city listed first in the catalogue.");
+        return won(first, names(tiedOnPopulation) + " tied on votes, pledges and population; "
+                + first.name() + " wins as the city listed first in the catalogue.", Rule.CATALOGUE, tiedOnPopulation);
     }
 
     /** The lower median of the size answers, from the count of ballots per bracket; empty with no ballots. */

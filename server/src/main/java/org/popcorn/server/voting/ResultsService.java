@@ -78,17 +78,23 @@ public class ResultsService {
             out.sizes.add(new RoundViews.SizeResult(s[0], s[1]));
         }
         out.sizes.sort((a, b) -> Integer.compare(a.size, b.size));
+        List<ResultRules.Total> totals = out.candidates.stream().map(c -> new ResultRules.Total(c.cityId, c.name, c.votes,
+                c.pledges, cities.get(c.cityId).population())).toList();
+        ResultRules.Outcome o = ResultRules.decide(totals);
         if (out.closed) {
             out.medianSize = r.chosenSize();
             out.tieBreak = r.tieBreak();
             if (r.winnerCityId() != null) {
                 out.winner = out.candidates.stream().filter(c -> c.cityId == r.winnerCityId()).findFirst().orElse(null);
             }
+            if (java.util.Objects.equals(r.winnerCityId(), o.winner().map(ResultRules.Total::cityId).orElse(null))) {
+                out.tieRule = o.rule().name(); // the same decision as at close (unless a city's population was edited since)
+                out.tiedCityIds = o.tied();
+            }
         } else {
             out.medianSize = ResultRules.medianSize(rounds.sizes(roundId)).orElse(null);
-            List<ResultRules.Total> totals = out.candidates.stream().map(c -> new ResultRules.Total(c.cityId, c.name, c.votes,
-                    c.pledges, cities.get(c.cityId).population())).toList();
-            ResultRules.Outcome o = ResultRules.decide(totals);
+            out.tieRule = o.rule().name();
+            out.tiedCityIds = o.tied();
             out.winner = o.winner().flatMap(w -> out.candidates.stream().filter(c -> c.cityId == w.cityId()).findFirst()).orElse(null);
             out.tieBreak = "Provisional while voting is open. " + o.tieBreak();
         }

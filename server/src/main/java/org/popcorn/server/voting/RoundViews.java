@@ -175,8 +175,13 @@ public final class RoundViews {
         public List<SizeResult> sizes;
         public Integer medianSize;
         public CandidateResult winner;
-        @Schema(description = "How the winner was decided, including any tie-break")
+        @Schema(description = "How the winner was decided, including any tie-break (English)")
         public String tieBreak;
+        @Schema(description = "The rule that decided, for a sentence in the reader's language: NO_VOTES, NO_TIE, PLEDGES, "
+                + "POPULATION or CATALOGUE; absent while results are hidden")
+        public String tieRule;
+        @Schema(description = "The cities tied when that rule applied (the winner first)")
+        public List<Long> tiedCityIds;
         public List<TurnoutPoint> turnoutOverTime;
     }
 

@@ -96,7 +96,18 @@ class UiBrowserIT extends BrowserTest {
         api.post("api/rounds/" + round + "/close", null, admin);
         reload("#/rounds/" + round);
         visible(By.id("chart-votes"));
-        assertTrue(visible(By.cssSelector("[data-testid=winner]")).getText().contains("Chengdu"));
+        String winner = visible(By.cssSelector("[data-testid=winner]")).getText();
+        assertTrue(winner.contains("Chengdu"), winner);
+        assertTrue(winner.contains("1 vote, 1 pledge to attend"), "singular where it is one: " + winner);
+        assertTrue(visible(By.cssSelector("[data-testid=tie-break]")).getText()
+                .contains("Chengdu and Wuhan have the same number of votes; Chengdu wins with the most pledges to attend."), winner);
+        ((JavascriptExecutor) driver).executeScript("localStorage.setItem('popcorn.lang', 'zh-CN');");
+        reload("#/rounds/" + round);
+        String tieZh = visible(By.cssSelector("[data-testid=tie-break]")).getText();
+        assertTrue(tieZh.contains("得票相同") && tieZh.contains("成都"), "the tie-break in Chinese, with the Chinese city names: " + tieZh);
+        ((JavascriptExecutor) driver).executeScript("localStorage.setItem('popcorn.lang', 'en');");
+        reload("#/rounds/" + round);
+        visible(By.id("chart-votes"));
         shot("results");
         String code = receipt.replaceAll("(?s).*?([A-Z2-9]{5}(-[A-Z2-9]{5}){3}).*", "$1");
         assertEquals(1, api.get("api/rounds/" + round + "/receipts?receipt=" + code, null).json().getInt("total"),
