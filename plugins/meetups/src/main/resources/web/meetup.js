@@ -131,6 +131,7 @@ function renderRsvpForm(m) {
   const max = Math.max(0, m.maxGuests || 0);
   clear(guests, Array.from({ length: max + 1 }, (_, n) => h('option', { value: n }, n ? t('meetup.guestsN', { count: n }) : t('meetup.guests0'))));
   guests.closest('.field').hidden = max === 0;
+  $('rsvp-visible').checked = !!(me && me.attendanceVisible);
   $('rsvp-submit').textContent = full(m) ? t('meetup.joinWaiting') : t('meetup.rsvp');
 }
 
@@ -216,6 +217,11 @@ async function rsvp(e) {
   const box = $('rsvp-message');
   $('rsvp-submit').disabled = true;
   try {
+    const visible = $('rsvp-visible').checked;
+    if (me && !!me.attendanceVisible !== visible) { // asked at RSVP: whether others see me coming (private unless chosen)
+      await api.patch('/api/me', { attendanceVisible: visible });
+      me.attendanceVisible = visible;
+    }
     const ticket = await api.put(`${base()}/rsvp`, { guests: Number($('rsvp-guests').value || 0) });
     await refresh();
     say(box, ticket && ticket.status === 'WAITING'

@@ -110,7 +110,9 @@ public class DemoData {
         Random random = new Random(42);
         List<Member> community = new ArrayList<>();
         for (String[] f : FANS) {
-            community.add(register(f[0], f[1], f[0] + "@example.org", null, city(f[2]), nobodyKnows));
+            Member m = register(f[0], f[1], f[0] + "@example.org", null, city(f[2]), nobodyKnows);
+            m.attendanceVisible(community.size() % 3 != 2); // most demo fans chose to show they are coming
+            community.add(m);
         }
         community.add(fan);
         community.add(organiser);

@@ -50,7 +50,7 @@ public class Member {
     private String avatarUrl;
 
     @Column(name = "attendance_visible")
-    private boolean attendanceVisible = true;
+    private boolean attendanceVisible; // private unless the member chooses to show it
 
     @Column(name = "is_admin")
     private boolean admin;

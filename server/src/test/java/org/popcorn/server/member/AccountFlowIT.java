@@ -58,6 +58,7 @@ class AccountFlowIT {
         assertEquals("Alice_01", profile.json().getString("handle"));
         assertEquals("Asia/Shanghai", profile.json().getJsonObject("homeCity").getString("timeZone"));
         assertEquals(1, profile.json().getJsonNumber("unreadNotifications").intValue(), "the 'joined' badge is in the inbox");
+        assertFalse(profile.json().getBoolean("attendanceVisible"), "nobody is shown as coming to meetups unless they choose it");
 
         Reply patched = api.patch("api/me", "{\"bio\":\"I love popcorn\",\"attendanceVisible\":false}", token);
         assertEquals(200, patched.status(), patched.toString());

@@ -103,9 +103,12 @@ class MeetupsBrowserIT extends BrowserTest {
         String fan = api.member("mb-full-fan", wuhan);
         openAs(fan, "plugins/meetups/meetup.html#" + id);
         assertEquals("Join the waiting list", visible(By.id("rsvp-submit")).getText(), "the button says what it will do");
+        assertFalse(driver.findElement(By.id("rsvp-visible")).isSelected(), "private unless chosen");
+        click(By.id("rsvp-visible"));
         click(By.id("rsvp-submit"));
         wait.until(d -> d.findElement(By.id("rsvp-message")).getText().contains("#1 on the waiting list"));
         assertEquals("You are #1 on the waiting list", visible(By.cssSelector("[data-testid=ticket-status]")).getText());
+        assertTrue(api.get("api/me", fan).json().getBoolean("attendanceVisible"), "the choice made at RSVP is kept");
         shot("meetup-waiting");
     }
 
