@@ -92,6 +92,18 @@ function buildForm(round, me, levels, onSaved) {
     radios('resultsVisibility', [['LIVE', t('round.visibilityLive')], ['AFTER_CLOSE', t('round.visibilityAfter')]], round.resultsVisibility || 'AFTER_CLOSE', t('round.visibility')),
     h('div', { class: 'actions' }, submit));
 
+  // Once a round has left draft only its description may change; a closed or cancelled round changes no more.
+  // The form shows that instead of letting an organiser edit fields whose save would be refused.
+  const finished = ['CLOSED', 'CANCELLED'].includes(round.state);
+  if (!isNew && round.state && round.state !== 'DRAFT') {
+    form.querySelectorAll('input, select, textarea, button').forEach((c) => {
+      if (finished || (c.name !== 'description' && c !== submit)) c.disabled = true;
+    });
+    submit.hidden = finished;
+    form.prepend(h('p', { class: 'alert info', dataset: { testid: 'editor-locked' } },
+      finished ? t('editor.lockedFinished', { state: t(`round.state.${round.state}`).toLowerCase() }) : t('editor.lockedStarted')));
+  }
+
   const sync = () => {
     const nomination = form.querySelector('input[name=candidateMode]:checked')?.value === 'NOMINATION';
     form.querySelectorAll('.nomination-only').forEach((x) => { x.hidden = !nomination; });

@@ -1,7 +1,7 @@
 // Open / close / cancel buttons for those who manage a round, each with a confirm step.
 
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, formatDateTime, viewerZone } from '../i18n.js';
 import { h, confirmDialog, announce, showAlert, field } from '../ui.js';
 
 const ACTIONS = [
@@ -9,6 +9,20 @@ const ACTIONS = [
   { key: 'close', from: ['OPEN'], danger: false },
   { key: 'cancel', from: ['DRAFT', 'NOMINATING', 'OPEN'], danger: true },
 ];
+
+/** What the confirm step says: opening early says it moves the scheduled opening to now. */
+function text(key, round) {
+  const zone = round.ownerCity ? round.ownerCity.timeZone : viewerZone();
+  if (key === 'open' && round.candidateMode === 'NOMINATION' && round.state === 'DRAFT') return t('manage.openText');
+  if (key === 'open' && round.opensAt && new Date(round.opensAt).getTime() > Date.now()) {
+    return t('manage.openEarlyText', { opens: formatDateTime(round.opensAt, zone), closes: formatDateTime(round.closesAt, zone) });
+  }
+  if (key === 'open') return t('manage.openNowText', { closes: formatDateTime(round.closesAt, zone) });
+  if (key === 'close' && round.closesAt && new Date(round.closesAt).getTime() > Date.now()) {
+    return t('manage.closeEarlyText', { closes: formatDateTime(round.closesAt, zone) });
+  }
+  return t(`manage.${key}Text`);
+}
 
 /** Buttons #round-open, #round-close, #round-cancel fitting the round's state. onDone(updatedRound) after a change. */
 export function stateActions(round, box, onDone) {
@@ -20,7 +34,7 @@ export function stateActions(round, box, onDone) {
         : null;
       const ok = await confirmDialog({
         title: t(`manage.${a.key}Title`, { title: round.title }),
-        body: h('div', null, h('p', null, t(`manage.${a.key}Text`)), reason),
+        body: h('div', null, h('p', null, text(a.key, round)), reason),
         confirmLabel: t(`manage.${a.key}`),
         danger: a.danger,
       });

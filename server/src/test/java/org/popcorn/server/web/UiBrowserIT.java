@@ -190,6 +190,8 @@ class UiBrowserIT extends BrowserTest {
         shot("round-editor");
         click(By.id("round-save"));
         click(By.id("round-open"));
+        assertTrue(visible(By.cssSelector("dialog.confirm")).getText().contains("It is scheduled to open at"),
+                "opening early says that it moves the scheduled opening to now");
         click(By.cssSelector("[data-testid=confirm-yes]"));
         wait.until(d -> d.findElements(By.id("round-close")).size() > 0);
         String url = driver.getCurrentUrl();
@@ -198,6 +200,10 @@ class UiBrowserIT extends BrowserTest {
         click(By.id("round-close"));
         click(By.cssSelector("[data-testid=confirm-yes]"));
         wait.until(d -> "CLOSED".equals(api.get("api/rounds/" + id, null).json().getString("state")));
+        reload("#/rounds/" + id + "/edit");
+        assertTrue(visible(By.cssSelector("[data-testid=editor-locked]")).getText().contains("nothing can be changed"));
+        assertFalse(driver.findElement(By.id("round-title")).isEnabled(), "a closed round's form is read-only");
+        assertFalse(driver.findElement(By.id("round-save")).isDisplayed(), "and offers no Save that would fail");
         reload("#/rounds/" + id);
         String href = wait.until(d -> d.findElements(By.id("receipts-download")).isEmpty() ? null
                 : d.findElement(By.id("receipts-download")).getAttribute("href"));
