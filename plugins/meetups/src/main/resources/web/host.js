@@ -2,7 +2,7 @@
 // proposals, publish / cancel / finish what I host, post recaps, and manage the trusted hosts of my cities.
 import {
   $, api, cityPicker, clear, errorContent, h, initPage, instantToLocal, items, loadMe, loginPrompt,
-  myCities, organises, pager, safeUrl, say, sayError, statusBadge, t, timeEl,
+  myCities, organises, pager, safeUrl, say, sayError, statusBadge, t, timeEl, showPendingProposals,
 } from './meetups.js';
 import './host-strings.js';
 
@@ -245,7 +245,9 @@ async function loadProposals() {
   $('proposals').hidden = false;
   const box = $('proposal-list');
   try {
-    const found = items(await api.get('proposals', { size: 50 }));
+    const page = await api.get('proposals', { size: 50 });
+    const found = items(page);
+    showPendingProposals(page.total ?? found.length);
     clear(box, found.length ? found.map((m) => h('li', { dataset: { testid: `proposal-${m.id}` } },
       meetupLine(m),
       m.hosts && m.hosts.length ? h('p', { class: 'small' }, t('host.proposedBy', { name: m.hosts[0].displayName || m.hosts[0].handle })) : null,

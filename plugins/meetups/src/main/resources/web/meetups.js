@@ -413,8 +413,25 @@ export function initPage(current) {
       h('a', { class: 'brand', href: '/' }, h('span', { 'aria-hidden': 'true' }, '🍿 '), t('nav.home')),
       h('nav', { class: 'mu-nav', 'aria-label': t('nav.label') }, h('ul', null, link('browse', 'index.html'), link('host', 'host.html'))),
       h('div', { class: 'lang-switch' }, h('label', { for: 'lang-select' }, t('nav.language')), select)));
+    if (token()) showPendingProposals();
   }
   translate();
+}
+
+/** For organisers: how many proposals wait for them, beside "Host" on every meetups page (nothing for others). */
+export async function showPendingProposals(count) {
+  let n = count;
+  if (n === undefined) {
+    try {
+      const page = await call('GET', path('proposals', { size: 1 }));
+      n = page && typeof page.total === 'number' ? page.total : 0;
+    } catch {
+      return; // not an organiser, or logged out
+    }
+  }
+  const link = document.querySelector('[data-testid=nav-host]');
+  if (!link) return;
+  clear(link, t('nav.host'), n > 0 ? [' ', h('span', { class: 'badge', dataset: { testid: 'pending-count' }, 'aria-label': t('nav.pending', { count: n }) }, String(n))] : null);
 }
 
 // ---- city picker ----

@@ -82,8 +82,14 @@ class MeetupsBrowserIT extends BrowserTest {
         openAs(fan, "plugins/meetups/index.html");
         visible(By.cssSelector("[data-testid=meetup-card-" + id + "]"));
         shot("meetups-browse");
+        Instant later = Instant.now().plusSeconds(5 * 86_400);
+        assertEquals("PROPOSED", api.post("api/plugins/meetups/meetups", "{\"cityId\":" + chengdu + ",\"title\":\"Fan picnic\",\"venueName\":\"Park\","
+                + "\"startsAt\":\"" + later + "\",\"endsAt\":\"" + later.plusSeconds(7200) + "\",\"capacity\":8}", fan).json().getString("status"));
         openAs(org, "plugins/meetups/host.html");
         visible(By.id("meetup-form"));
+        assertEquals("1", visible(By.cssSelector("[data-testid=pending-count]")).getText(), "what awaits the organiser, counted in the navigation");
+        assertTrue(visible(By.id("proposals")).getLocation().getY() < driver.findElement(By.id("meetup-form")).getLocation().getY(),
+                "and first on the page, above the long form");
         shot("meetups-host");
     }
 
