@@ -98,10 +98,9 @@ async function submit(e) {
   e.preventDefault();
   const b = body();
   if (!b.title || !b.venueName || !b.startsLocal || !b.endsLocal) {
-    const first = ['m-title', 'm-venue', 'm-start', 'm-end'].find((id) => !$(id).value.trim());
-    say(formBox, t('host.required'), 'error');
-    $(first).setAttribute('aria-invalid', 'true');
-    $(first).focus();
+    // every missing field says so next to itself, as the server's answers do
+    const missing = ['m-title', 'm-venue', 'm-start', 'm-end'].filter((id) => !$(id).value.trim());
+    sayError(formBox, { errors: missing.map((id) => ({ field: $(id).dataset.field || $(id).name, message: t('host.requiredField') })) }, form);
     return;
   }
   form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));

@@ -118,6 +118,7 @@ export class ApiError extends Error {
     this.code = code;
     this.detail = detail;
     this.field = problem.field || null;
+    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
   }
 }
 
@@ -203,11 +204,29 @@ export function say(box, content, kind = 'info') {
 export function sayError(box, err, form) {
   if (form) {
     form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
-    const control = err && err.field
-      ? form.querySelector(`[data-field="${CSS.escape(err.field)}"], [name="${CSS.escape(err.field)}"]`) : null;
-    if (control) {
+    form.querySelectorAll('.field-error').forEach((p) => p.remove());
+    // each field at fault gets its message next to it (the problem's field, and every field of a validation answer)
+    const faults = [...(err && err.errors ? err.errors : [])];
+    if (err && err.field && !faults.some((f) => f.field === err.field)) faults.push({ field: err.field, message: err.detail || err.message });
+    if (err && err.field && lang !== 'en') faults.forEach((f) => { if (f.field === err.field) f.message = err.detail || f.message; });
+    let first = null;
+    let placed = 0;
+    for (const f of faults) {
+      const control = form.querySelector(`[data-field="${CSS.escape(f.field)}"], [name="${CSS.escape(f.field)}"]`);
+      if (!control) continue;
+      const id = `${control.id || f.field}-error`;
+      const p = h('p', { class: 'field-error', id, dataset: { testid: `field-error-${f.field}` } }, f.message);
+      (control.closest('.field') || control.parentElement).append(p);
       control.setAttribute('aria-invalid', 'true');
-      control.focus();
+      const ids = (control.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== id);
+      control.setAttribute('aria-describedby', [...ids, id].join(' '));
+      first = first || control;
+      placed++;
+    }
+    if (first) first.focus();
+    if (placed && placed === faults.length) {
+      say(box, t('common.checkFields'), 'error');
+      return;
     }
   }
   say(box, errorContent(err), 'error');

@@ -90,6 +90,12 @@ class MeetupsBrowserIT extends BrowserTest {
         assertEquals("1", visible(By.cssSelector("[data-testid=pending-count]")).getText(), "what awaits the organiser, counted in the navigation");
         assertTrue(visible(By.id("proposals")).getLocation().getY() < driver.findElement(By.id("meetup-form")).getLocation().getY(),
                 "and first on the page, above the long form");
+        click(By.id("meetup-submit")); // nothing filled in: the server's refusal is shown at the field it names
+        org.openqa.selenium.WebElement fieldError = visible(By.cssSelector("#meetup-form .field-error"));
+        org.openqa.selenium.WebElement control = fieldError.findElement(By.xpath("./ancestor::*[contains(@class,'field')][1]"))
+                .findElement(By.cssSelector("[aria-invalid=true]"));
+        assertTrue(control.getAttribute("aria-describedby").contains(fieldError.getAttribute("id")), "announced with its field");
+        shot("meetups-host-error");
         shot("meetups-host");
     }
 
