@@ -105,5 +105,6 @@ class EmailNotificationIT {
                 .filter(n -> "meetups-promoted".equals(n.getString("kind"))).findFirst().orElseThrow().getString("body");
         assertTrue(body.contains("(Asia/Shanghai)") && !body.matches(".*\\d{4}-\\d{2}-\\d{2}T.*"),
                 "the offer's deadline in Nanjing's time, not raw UTC: " + body);
+        assertTrue(body.contains("When: ") && body.contains("Where: Drum Tower, Nanjing."), "the body names the meetup's time and place: " + body);
     }
 }

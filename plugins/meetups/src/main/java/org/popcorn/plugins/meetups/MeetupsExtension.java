@@ -117,7 +117,8 @@ public class MeetupsExtension implements PopcornExtension {
             case "signup.offer-expired" -> {
                 attendance.deleteTicket(m.id, member);
                 ctx.notifications().notify(member, KIND_PROMOTED, "Offer expired: " + m.title,
-                    "Nobody accepted the seats in time, so they went to the next in line. You can RSVP again.", link(m.id));
+                    "Nobody accepted the seats in time, so they went to the next in line. You can RSVP again.\n\n"
+                            + seats.whenAndWhere(m), link(m.id));
             }
             case "signup.offered" -> seats.tell(m, member, Signups.Status.OFFERED, Instant.parse(event.text("expiresAt")));
             default -> seats.tell(m, member, Signups.Status.CONFIRMED, null);

@@ -204,7 +204,7 @@ class SchedulingService {
         Meetup m = organiserOnly(id);
         transition(m, Meetup.Status.PROPOSED, Meetup.Status.PUBLISHED, null, "Only a proposal can be approved");
         ctx.notifications().notify(m.createdBy, MeetupsExtension.KIND_REVIEWED, "Approved: " + m.title,
-                "Your meetup is live. Members can RSVP now.", MeetupsExtension.link(m.id));
+                "Your meetup is live. Members can RSVP now.\n\n" + seats.whenAndWhere(m), MeetupsExtension.link(m.id));
         ctx.log().info("event=meetups.approved meetup=" + id + " by=" + ctx.currentMember().require());
         return store.get(id);
     }

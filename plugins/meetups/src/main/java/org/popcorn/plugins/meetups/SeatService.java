@@ -228,12 +228,20 @@ class SeatService {
         return out;
     }
 
+    /** "When: Sat 6 Mar 2027, 19:00 (Asia/Shanghai). Where: Panda Hall, 1 Renmin Road, Chengdu." for a notification's body. */
+    String whenAndWhere(Meetup m) {
+        String city = ctx.cities().byId(m.cityId).map(org.popcorn.api.Cities.CityInfo::name).orElse(null);
+        String where = java.util.stream.Stream.of(m.venueName, m.venueAddress, city)
+                .filter(s -> s != null && !s.isBlank()).collect(java.util.stream.Collectors.joining(", "));
+        return "When: " + ctx.cities().localTime(m.cityId, m.startsAt) + ". Where: " + where + ".";
+    }
+
     void notifyEveryone(Meetup m, String kind, String title, String body) {
         Set<Long> told = new LinkedHashSet<>();
         for (Signups.Status st : Signups.Status.values()) {
             for (Place p : everyone(m, st)) {
                 if (told.add(p.memberId())) {
-                    ctx.notifications().notify(p.memberId(), kind, title, body, MeetupsExtension.link(m.id));
+                    ctx.notifications().notify(p.memberId(), kind, title, body + "\n\n" + whenAndWhere(m), MeetupsExtension.link(m.id));
                 }
             }
         }
@@ -248,10 +256,11 @@ class SeatService {
     void tell(Meetup m, long member, Signups.Status status, Instant offerExpiresAt) {
         if (status == Signups.Status.OFFERED) {
             ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED, "A seat for you: " + m.title,
-                    "Seats freed up. Accept them before " + ctx.cities().localTime(m.cityId, offerExpiresAt) + " or they go to the next in line.", MeetupsExtension.link(m.id));
+                    "Seats freed up. Accept them before " + ctx.cities().localTime(m.cityId, offerExpiresAt) + " or they go to the next in line.\n\n"
+                            + whenAndWhere(m), MeetupsExtension.link(m.id));
         } else {
             ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED, "You are in: " + m.title,
-                    "A seat freed up and your RSVP is confirmed.", MeetupsExtension.link(m.id));
+                    "A seat freed up and your RSVP is confirmed.\n\n" + whenAndWhere(m), MeetupsExtension.link(m.id));
         }
     }
 
