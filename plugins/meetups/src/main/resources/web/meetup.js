@@ -133,6 +133,25 @@ function renderRsvpForm(m) {
   guests.closest('.field').hidden = max === 0;
   $('rsvp-visible').checked = !!(me && me.attendanceVisible);
   $('rsvp-submit').textContent = full(m) ? t('meetup.joinWaiting') : t('meetup.rsvp');
+  rsvpBar(!$('rsvp-form').hidden, $('rsvp-submit').textContent);
+}
+
+let barObserver = null;
+/** The phone's bottom bar: the same action as the form's button, shown while that button is scrolled away. */
+function rsvpBar(available, label) {
+  let bar = $('rsvp-bar');
+  if (!bar) {
+    bar = h('div', { id: 'rsvp-bar', role: 'region', 'aria-label': t('meetup.seats') },
+      h('button', { type: 'button', class: 'primary', id: 'rsvp-bar-button', dataset: { testid: 'rsvp-bar-button' },
+        onclick: () => $('rsvp-form').requestSubmit() }));
+    document.body.append(bar);
+    barObserver = new IntersectionObserver(([e]) => bar.classList.toggle('shown', bar.dataset.available === 'true' && !e.isIntersecting));
+    barObserver.observe($('rsvp-submit'));
+  }
+  bar.dataset.available = String(available);
+  $('rsvp-bar-button').textContent = label;
+  document.body.classList.toggle('has-rsvp-bar', available);
+  if (!available) bar.classList.remove('shown');
 }
 
 /** No general seat is free (newcomer seats aside): an RSVP now joins the waiting list. */

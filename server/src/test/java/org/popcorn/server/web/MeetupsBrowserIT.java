@@ -159,4 +159,29 @@ class MeetupsBrowserIT extends BrowserTest {
         openAs(missed, "plugins/meetups/meetup.html#" + id);
         assertEquals("You missed it", visible(By.cssSelector("[data-testid=ticket-status]")).getText());
     }
+
+    @Test
+    void onAPhoneTheRsvpActionStaysInReach() throws Exception {
+        String admin = api.adminToken();
+        long hangzhou = api.cityId("Hangzhou");
+        String org = api.member("mb-phone-org", hangzhou);
+        assertEquals(200, api.put("api/admin/members/mb-phone-org/organiser/" + hangzhou, null, admin).status());
+        Instant start = Instant.now().plusSeconds(3 * 86_400);
+        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + hangzhou + ",\"title\":\"Lakeside walk\",\"venueName\":\"West Lake\","
+                + "\"description\":\"" + "A long walk around the lake. ".repeat(40) + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\""
+                + start.plusSeconds(7200) + "\",\"capacity\":20,\"publish\":true}", org).json().getJsonNumber("id").longValue();
+        String fan = api.member("mb-phone-fan", hangzhou);
+        phoneSize();
+        try {
+            openAs(fan, "plugins/meetups/meetup.html#" + id);
+            visible(By.id("rsvp-submit"));
+            js("window.scrollTo(0, document.body.scrollHeight);");
+            org.openqa.selenium.WebElement bar = visible(By.cssSelector("[data-testid=rsvp-bar-button]"));
+            assertEquals("RSVP", bar.getText());
+            bar.click();
+            wait.until(d -> "CONFIRMED".equals(api.get("api/plugins/meetups/meetups/" + id + "/rsvp", fan).json().getString("status", "")));
+        } finally {
+            desktopSize();
+        }
+    }
 }
