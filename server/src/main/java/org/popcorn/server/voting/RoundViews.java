@@ -180,7 +180,8 @@ public final class RoundViews {
         @Schema(description = "The rule that decided, for a sentence in the reader's language: NO_VOTES, NO_TIE, PLEDGES, "
                 + "POPULATION or CATALOGUE; absent while results are hidden")
         public String tieRule;
-        @Schema(description = "The cities tied when that rule applied (the winner first)")
+        @Schema(description = "The cities tied when that rule applied (the winner first)",
+                type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Long.class)
         public List<Long> tiedCityIds;
         public List<TurnoutPoint> turnoutOverTime;
     }
