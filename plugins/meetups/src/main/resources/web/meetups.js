@@ -381,7 +381,10 @@ export function tagList(tags) {
 
 /** Only http(s) addresses become links or images. */
 export function safeUrl(u) {
-  return typeof u === 'string' && /^https?:\/\//i.test(u.trim()) ? u.trim() : null;
+  if (typeof u !== 'string') return null;
+  const v = u.trim();
+  // an http(s) address, or a path on this server (the demo's own pictures), never javascript: or //other-host
+  return /^https?:\/\//i.test(v) || (v.startsWith('/') && !v.startsWith('//')) ? v : null;
 }
 
 /** Previous / next buttons for a list answer {page, size, total}; go(page) loads another page. */

@@ -18,6 +18,20 @@ function privilegesCard(me, catalogue) {
     h('p', null, h('a', { href: '#/rewards' }, t('me.seeRewards'))));
 }
 
+/** For a newcomer (nothing done yet): where to start — the open votes and the meetups near home. */
+function startCard(me) {
+  const activity = Object.values(me.activity || {}).reduce((a, b) => a + Number(b || 0), 0);
+  if (activity > 0) return null;
+  const near = me.homeCity ? `/plugins/meetups/index.html#city=${me.homeCity.id}&near=true` : '/plugins/meetups/index.html';
+  return h('section', { class: 'card wide start', 'aria-labelledby': 'start-h', dataset: { testid: 'start-card' } },
+    h('h2', { id: 'start-h' }, t('me.startTitle')),
+    h('p', null, t('me.startText')),
+    h('ul', { class: 'plain' },
+      h('li', null, h('a', { href: '#/rounds?state=OPEN', dataset: { testid: 'start-vote' } }, t('me.startVote'))),
+      h('li', null, h('a', { href: near, dataset: { testid: 'start-meetups' } },
+        me.homeCity ? t('me.startMeetupsNear', { city: cityName(me.homeCity) }) : t('me.startMeetups')))));
+}
+
 function organiserCard(me) {
   if (!me.organiserOf || !me.organiserOf.length) return null;
   return h('section', { class: 'card', 'aria-labelledby': 'org-h' },
@@ -82,6 +96,7 @@ export default {
       clear(view,
         meTabs('me'),
         profileHeader(profile, { mine: true }),
+        startCard(profile),
         h('div', { class: 'grid' },
           levelCard(profile),
           stageCard(profile),

@@ -67,6 +67,11 @@ function drawResults(round, res, area, refresh) {
     clear(area, h('p', { class: 'alert info' }, t('results.hidden')), summary, box, tools);
     return;
   }
+  if (!res.ballots) { // an empty state that says what happened instead of empty charts
+    clear(area, h('p', { class: 'alert info', dataset: { testid: 'results-empty' } }, final ? t('results.noBallotsClosed') : t('results.noBallotsYet')),
+      summary, box, tools);
+    return;
+  }
   const cands = [...(res.candidates || [])].sort((a, b) => b.votes - a.votes);
   const winner = res.winner ? h('div', { class: 'winner', dataset: { testid: 'winner' } },
     h('p', { class: 'big' }, final ? t('results.winner', { city: candidateName(round, res.winner) }) : t('results.leading', { city: candidateName(round, res.winner) })),

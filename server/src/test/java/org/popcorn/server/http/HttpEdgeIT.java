@@ -328,6 +328,9 @@ class HttpEdgeIT {
         assertTrue(asset.header("ETag") != null, "a plugin's page asset carries an ETag");
         Reply cached = api.send("GET", "plugins/meetups/checkin.js", null, null, "*/*", asset.header("ETag"));
         assertEquals(304, cached.status(), "a browser re-uses the plugin asset it has");
+        Reply picture = api.send("GET", "plugins/meetups/demo/picnic-1.svg", null, null, "*/*");
+        assertEquals(200, picture.status(), "the demo's pictures ship with the plugin (no unreachable host)");
+        assertTrue(picture.contentType().startsWith("image/svg+xml"), picture.contentType());
         assertEquals("", cached.body());
     }
 

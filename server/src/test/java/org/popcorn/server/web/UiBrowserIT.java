@@ -79,6 +79,10 @@ class UiBrowserIT extends BrowserTest {
         click(By.id("signup-submit"));
         wait.until(d -> d.findElements(By.cssSelector("[data-testid=nav-logout]")).size() > 0);
 
+        open("#/me"); // a newcomer is shown where to start
+        assertTrue(visible(By.cssSelector("[data-testid=start-meetups]")).getAttribute("href").contains("near=true"));
+        assertTrue(driver.findElement(By.cssSelector("[data-testid=start-vote]")).getAttribute("href").contains("state=OPEN"));
+
         open("#/rounds/" + round);
         click(By.cssSelector("[data-testid=ballot-choice-" + chengdu + "]"));
         new org.openqa.selenium.support.ui.Select(visible(By.id("ballot-size"))).selectByValue("200");
@@ -200,6 +204,9 @@ class UiBrowserIT extends BrowserTest {
         click(By.id("round-close"));
         click(By.cssSelector("[data-testid=confirm-yes]"));
         wait.until(d -> "CLOSED".equals(api.get("api/rounds/" + id, null).json().getString("state")));
+        reload("#/rounds/" + id);
+        assertTrue(visible(By.cssSelector("[data-testid=results-empty]")).getText().contains("without any ballots"),
+                "a closed round with no ballots says so instead of showing empty charts");
         reload("#/rounds/" + id + "/edit");
         assertTrue(visible(By.cssSelector("[data-testid=editor-locked]")).getText().contains("nothing can be changed"));
         assertFalse(driver.findElement(By.id("round-title")).isEnabled(), "a closed round's form is read-only");

@@ -97,7 +97,7 @@ final class DemoMeetups {
         }
         store.transition(past.id, Meetup.Status.PUBLISHED, Meetup.Status.FINISHED, null);
         store.saveRecap(past.id, "Forty of us, twelve kites and a lot of tea. Thanks for coming!",
-                List.of("https://images.example.org/popcorn/picnic-1.jpg", "https://images.example.org/popcorn/picnic-2.jpg"));
+                List.of("/plugins/meetups/demo/picnic-1.svg", "/plugins/meetups/demo/picnic-2.svg")); // shipped with the plugin
         ctx.log().info("event=meetups.demo-loaded city=" + cityId);
     }
 
