@@ -24,6 +24,8 @@ addStrings({
     'browse.listNear': 'Meetups within {km} km of {city}',
     'browse.cityCalendar': 'Calendar feed for this city (.ics)',
     'browse.none': 'No meetups match. Try other dates or another city.',
+    'browse.nearestTitle': 'Nothing in {city} yet — meetups within 1,000 km',
+    'browse.nearestWiden': 'Show all meetups within 1,000 km',
     'browse.found': { one: '{count} meetup found.', other: '{count} meetups found.' },
     'browse.mine': 'My meetups',
     'browse.mineNone': 'You have no RSVPs yet.',
@@ -56,6 +58,8 @@ addStrings({
     'browse.listNear': '{city} {km} 公里内的聚会',
     'browse.cityCalendar': '这座城市的日历订阅（.ics）',
     'browse.none': '没有符合条件的聚会。换个日期或城市试试。',
+    'browse.nearestTitle': '{city}暂时没有聚会——1000 公里内的聚会',
+    'browse.nearestWiden': '显示 1000 公里内的所有聚会',
     'browse.found': '找到 {count} 场聚会。',
     'browse.mine': '我的聚会',
     'browse.mineNone': '你还没有报名任何聚会。',
@@ -160,8 +164,27 @@ async function load() {
       ? h('ul', { class: 'mu-cards', id: 'meetup-list' }, found.map((m) => card(m, m.myTicket)))
       : h('p', { class: 'muted', dataset: { testid: 'no-meetups' } }, t('browse.none')),
     pager(answer, (p) => { page = p; load(); }));
+    if (!found.length && !f.near && !f.kind && !f.tag) suggestNearest(city, f, list);
   } catch (e) {
     clear(list, h('p', { class: 'alert error', role: 'alert' }, errorContent(e)));
+  }
+}
+
+/** A city with no meetups: the soonest meetups in the nearest cities that have some (within 1,000 km). */
+async function suggestNearest(city, f, list) {
+  try {
+    const near = items(await api.get('meetups', { near: city.id, radiusKm: 1000, from: f.from, to: f.to, size: 50 }))
+      .filter((m) => Number(m.cityId) !== Number(city.id));
+    if (!near.length) return;
+    list.append(h('section', { class: 'mu-nearest', dataset: { testid: 'nearest' }, 'aria-labelledby': 'nearest-title' },
+      h('h3', { id: 'nearest-title' }, t('browse.nearestTitle', { city: city.name })),
+      h('ul', { class: 'mu-cards' }, near.slice(0, 6).map((m) => card(m, m.myTicket))),
+      h('p', null, h('button', {
+        type: 'button', class: 'small', id: 'nearest-widen',
+        onclick: () => { $('near').checked = true; $('radius').disabled = false; $('radius').value = '1000'; page = 0; load(); },
+      }, t('browse.nearestWiden')))));
+  } catch {
+    // a suggestion only: the empty list above already says what to do
   }
 }
 

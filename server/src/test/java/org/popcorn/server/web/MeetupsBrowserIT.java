@@ -184,4 +184,23 @@ class MeetupsBrowserIT extends BrowserTest {
             desktopSize();
         }
     }
+
+    @Test
+    void aCityWithoutMeetupsSuggestsTheNearbyOnes() throws Exception {
+        String admin = api.adminToken();
+        long shanghai = api.cityId("Shanghai");
+        long suzhou = api.cityId("Suzhou");
+        String org = api.member("mb-near-org", shanghai);
+        assertEquals(200, api.put("api/admin/members/mb-near-org/organiser/" + shanghai, null, admin).status());
+        Instant start = Instant.now().plusSeconds(4 * 86_400);
+        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + shanghai + ",\"title\":\"Bund night walk\",\"venueName\":\"The Bund\","
+                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":30,\"publish\":true}", org)
+                .json().getJsonNumber("id").longValue();
+        String fan = api.member("mb-near-fan", suzhou);
+        openAs(fan, "plugins/meetups/index.html");
+        visible(By.cssSelector("[data-testid=no-meetups]"));
+        org.openqa.selenium.WebElement nearest = visible(By.cssSelector("[data-testid=nearest]"));
+        assertTrue(nearest.getText().contains("Nothing in Suzhou yet"), nearest.getText());
+        visible(By.cssSelector("[data-testid=nearest] [data-testid=meetup-card-" + id + "]"));
+    }
 }
