@@ -91,11 +91,12 @@ class UiBrowserIT extends BrowserTest {
         String receipt = visible(By.cssSelector("[data-testid=receipt]")).getText();
         assertTrue(receipt.matches("(?s).*[A-Z2-9]{5}(-[A-Z2-9]{5}){3}.*"), "the receipt is shown: " + receipt);
         shot("ballot");
-        wait.until(d -> "1".equals(d.findElement(By.cssSelector("[data-testid=results-ballots]")).getText())); // at once, no reload
+        // the results area is redrawn as ballots arrive: read it afresh each time instead of holding an element
+        wait.until(d -> "1".equals(js("const e = document.querySelector('[data-testid=results-ballots]'); return e ? e.textContent : null;")));
         String other = api.member("browser-other", chengdu);
         api.put("api/rounds/" + round + "/ballot", "{\"choices\":[" + wuhan + "],\"size\":200}", other);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d ->
-                "2".equals(d.findElement(By.cssSelector("[data-testid=results-ballots]")).getText())); // the page follows the vote
+                "2".equals(js("const e = document.querySelector('[data-testid=results-ballots]'); return e ? e.textContent : null;")));
 
         api.post("api/rounds/" + round + "/close", null, admin);
         reload("#/rounds/" + round);
