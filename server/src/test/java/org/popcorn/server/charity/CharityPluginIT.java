@@ -189,4 +189,46 @@ class CharityPluginIT {
         assertTrue(openapi.contains("/api/plugins/charity/campaigns") && openapi.contains("/api/plugins/charity/shifts/{id}/roster"));
         assertTrue(api.get("api/ui/navigation", null).body().contains("#/p/charity/campaigns"));
     }
+
+    @Test
+    void everyVolunteerOfEveryShiftIsRemindedOnceEvenWhileEarlierShiftsStayInTheWindow() throws InterruptedException {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long hangzhou = api.cityId("Hangzhou");
+        String org = api.member("hz-org", hangzhou);
+        assertEquals(200, api.put("api/admin/members/hz-org/organiser/" + hangzhou, null, admin).status());
+        long campaign = campaign(api, admin, hangzhou);
+        String roles = "[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":5}]";
+        long first = shiftOf(activity(api, org, campaign, hangzhou, "Morning walk", Instant.now().plus(Duration.ofHours(1)),
+                Duration.ofHours(1), roles));
+        String early = api.member("hz-early", hangzhou);
+        assertEquals("CONFIRMED", api.put(C + "shifts/" + first + "/roles/helper/signup", null, early).json().getString("status"));
+        awaitNotification(api, early, "Today: Morning walk");
+
+        // a later shift enters the same window while the first one's reminders are already sent
+        long second = shiftOf(activity(api, org, campaign, hangzhou, "Afternoon tea", Instant.now().plus(Duration.ofHours(2)),
+                Duration.ofHours(1), roles));
+        String late = api.member("hz-late", hangzhou);
+        assertEquals("CONFIRMED", api.put(C + "shifts/" + second + "/roles/helper/signup", null, late).json().getString("status"));
+        awaitNotification(api, late, "Today: Afternoon tea");
+        Thread.sleep(5_000); // a few more runs of the schedule (every 2 s here)
+        assertEquals(1, occurrences(api.get("api/me/notifications?size=100", early).body(), "Today: Morning walk"), "reminded once");
+        assertEquals(1, occurrences(api.get("api/me/notifications?size=100", late).body(), "Today: Afternoon tea"), "reminded once");
+    }
+
+    static void awaitNotification(Api api, String token, String title) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!api.get("api/me/notifications?size=100", token).body().contains(title)) {
+            assertTrue(System.currentTimeMillis() < deadline, "no notification '" + title + "' within 30 s");
+            Thread.sleep(500);
+        }
+    }
+
+    static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
 }

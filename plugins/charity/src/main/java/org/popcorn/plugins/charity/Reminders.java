@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.popcorn.api.PluginContext;
-import org.popcorn.api.PluginProblem;
 import org.popcorn.api.Signups;
 import org.popcorn.plugins.charity.Activities.RoleRow;
 import org.popcorn.plugins.charity.Activities.Row;
@@ -50,20 +49,22 @@ final class Reminders {
             String meet = TIME.format(s.startsAt().minus(Duration.ofMinutes(a.meetingMinutesBefore())).atZone(zone));
             for (RoleRow r : activities.roles(shiftId)) {
                 for (Signups.Place p : ctx.signups().places(Activities.pool(shiftId, r.code()), Signups.Status.CONFIRMED, 0, 1000)) {
-                    try {
-                        db.with(h -> {
-                            h.createUpdate("insert into charity_reminder (shift_id, member_id, kind, sent_at) values (:s, :m, :k, :at)")
-                                    .bind("s", shiftId).bind("m", p.memberId()).bind("k", kind).bind("at", PluginJdbi.ts(Instant.now())).execute();
+                    db.with(h -> {
+                        // one reminder of each kind per volunteer and shift: the ones already sent are skipped, so a
+                        // shift that stays in the window for several runs never stops the others being reminded
+                        int fresh = h.createUpdate("insert into charity_reminder (shift_id, member_id, kind, sent_at) "
+                                        + "select :s, :m, :k, :at where not exists (select 1 from charity_reminder "
+                                        + "where shift_id = :s and member_id = :m and kind = :k)")
+                                .bind("s", shiftId).bind("m", p.memberId()).bind("k", kind).bind("at", PluginJdbi.ts(Instant.now())).execute();
+                        if (fresh == 1) {
                             ctx.notifications().notify(p.memberId(), CharityExtension.KIND_REMINDER,
                                     (kind.equals("DAY_BEFORE") ? "Tomorrow: " : "Today: ") + a.title(),
                                     "Meet at " + a.meetingPoint() + " at " + meet + " (" + zone.getId() + "), as " + r.name()
                                             + ". Still coming? Great. Can't come? Cancel on the activity page so someone else can go.",
                                     CharityExtension.link(a.id()));
-                            return null;
-                        });
-                    } catch (PluginProblem alreadySent) {
-                        // another server (or an earlier run) sent this one
-                    }
+                        }
+                        return null;
+                    });
                 }
             }
         }
