@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.popcorn.server.common.RetryOnConflict;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ public class ConsentService {
 
     Clock clock = Clock.systemUTC();
 
+    /** Publishes a purpose's text; the same text again changes nothing (two servers starting at once: one retries). */
     @Transactional
+    @RetryOnConflict
     public ConsentText publish(String pluginId, String purpose, Map<String, String> text) {
         Optional<ConsentText> current = current(pluginId, purpose);
         if (current.isPresent() && current.get().says(text)) {

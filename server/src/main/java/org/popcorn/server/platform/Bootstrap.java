@@ -15,8 +15,8 @@ import org.popcorn.server.notification.EmailDelivery;
 
 /**
  * What happens once at start, after the schema is migrated: the first admin from {@code POPCORN_ADMIN_*}, demo data
- * when {@code POPCORN_DEMO=true} on an empty community, the plugins, the e-mail delivery loop, the voting round scheduler, the sign-up offer sweeper and the
- * plugins' schedule; after the plugins started, a fresh demo community is announced to them ({@code demo.loaded}).
+ * when {@code POPCORN_DEMO=true} on an empty community, the plugins, the e-mail delivery loop, the voting round scheduler, the sign-up offer sweeper, the
+ * plugins' schedule and the loop that follows plugin changes made on other servers; after the plugins started, a fresh demo community is announced to them ({@code demo.loaded}).
  */
 @Startup
 @Singleton
@@ -48,6 +48,9 @@ public class Bootstrap {
 
     @Inject
     org.popcorn.server.plugin.PluginScheduler pluginSchedule;
+
+    @Inject
+    org.popcorn.server.plugin.PluginFollower pluginFollower;
 
     @Inject
     @ConfigProperty(name = "popcorn.demo", defaultValue = "false")
@@ -90,6 +93,7 @@ public class Bootstrap {
         }
         pluginEvents.start();
         pluginSchedule.start();
+        pluginFollower.startAfterBootScan();
         if (demoLoaded) {
             try {
                 demo.announce();

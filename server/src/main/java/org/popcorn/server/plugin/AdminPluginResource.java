@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.popcorn.server.auth.Caller;
+import org.popcorn.server.cluster.ClusterSignals;
 
 /** Admins manage plugins at run time: enable, disable, rescan the directory, settings, failed event deliveries. */
 @Path("admin/plugins")
@@ -34,6 +35,9 @@ public class AdminPluginResource {
 
     @Inject
     PluginHost host;
+
+    @Inject
+    ClusterSignals signals;
 
     @Inject
     PluginAssembler assembler;
@@ -60,10 +64,12 @@ public class AdminPluginResource {
 
     @POST
     @Path("rescan")
-    @Operation(summary = "Load plugin jars added to the plugins directory since start", description = "Answers every plugin.")
+    @Operation(summary = "Load plugin jars added to the plugins directory since start",
+            description = "Answers every plugin. Every other server on the same database rescans within a few seconds.")
     public List<PluginViews.PluginView> rescan() {
         caller.requireAdmin();
         host.rescan();
+        signals.raise(ClusterSignals.PLUGINS_RESCAN); // every other server on this database rescans too
         return host.all().stream().map(assembler::view).toList();
     }
 

@@ -288,6 +288,30 @@ public class PluginHost {
         return p;
     }
 
+    /**
+     * Follows the enable/disable choices another server recorded ({@link PluginFollower}): a loaded plugin whose
+     * recorded choice differs from its state here is switched, without writing anything. Answers whether any changed.
+     */
+    synchronized boolean follow(Map<String, Boolean> recorded) {
+        boolean changed = false;
+        for (HostedPlugin p : plugins.values()) {
+            if (p.state == HostedPlugin.State.FAILED || p.extension == null) {
+                continue;
+            }
+            boolean enabled = recorded.getOrDefault(p.id, true);
+            if (enabled != (p.state == HostedPlugin.State.STARTED)) {
+                p.state = enabled ? HostedPlugin.State.STARTED : HostedPlugin.State.DISABLED;
+                p.reason = enabled ? null : "disabled by an admin";
+                changed = true;
+                LOG.info(() -> "event=plugin.followed plugin=" + p.id + " state=" + p.state + " reason=\"changed on another server\"");
+            }
+        }
+        if (changed) {
+            generation++;
+        }
+        return changed;
+    }
+
     @PreDestroy
     synchronized void stopAll() {
         for (HostedPlugin p : plugins.values()) {

@@ -34,8 +34,12 @@ public class RewardsService {
     @Inject
     PointsService points;
 
-    /** Defines a badge, or updates its texts (plugins call this at start). */
+    /**
+     * Defines a badge, or updates its texts (plugins call this at start). Two servers starting at once both define it:
+     * the one that loses the insert retries and updates the row the other wrote.
+     */
     @Transactional
+    @RetryOnConflict
     public Badge defineBadge(Badge badge) {
         return em.merge(badge);
     }

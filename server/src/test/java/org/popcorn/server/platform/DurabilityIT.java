@@ -3,20 +3,20 @@ package org.popcorn.server.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.popcorn.server.support.Api;
+import org.popcorn.server.support.PopcornJar;
 
 /**
  * The run contract and durability, on the real artefact: {@code java -jar target/popcorn.jar} starts with demo data in
@@ -82,38 +82,15 @@ class DurabilityIT {
     }
 
     private Process start(Path data, int port, String name) throws IOException {
-        File jar = new File("target/popcorn.jar");
-        assertTrue(jar.isFile(), "run 'mvn package' first: " + jar.getAbsolutePath());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.getAbsolutePath(), "--port", String.valueOf(port), "--nocluster")
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("server-" + name + ".log").toFile());
-        pb.environment().put("POPCORN_DATA_DIR", data.toAbsolutePath().toString());
-        pb.environment().put("POPCORN_DEMO", "true");
-        pb.environment().put("POPCORN_PLUGINS_DIR", Path.of("..", "plugins").toAbsolutePath().normalize().toString());
-        pb.environment().put("POPCORN_AUTH_PBKDF2_ITERATIONS", "1024");
-        return pb.start();
+        return PopcornJar.start(data, port, name, Map.of("POPCORN_DATA_DIR", data.toAbsolutePath().toString(), "POPCORN_DEMO", "true",
+                "POPCORN_PLUGINS_DIR", Path.of("..", "plugins").toAbsolutePath().normalize().toString()));
     }
 
     private static void awaitReady(Api api, Process p) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            assertTrue(p.isAlive(), "the server process ended while starting");
-            try {
-                if (api.send("GET", "health/ready", null, null, null).status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the server did not become ready in 180 s");
+        PopcornJar.awaitReady(api, p);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return PopcornJar.freePort();
     }
 }
