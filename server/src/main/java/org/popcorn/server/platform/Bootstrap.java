@@ -53,6 +53,9 @@ public class Bootstrap {
     org.popcorn.server.plugin.PluginFollower pluginFollower;
 
     @Inject
+    org.popcorn.server.plugin.PluginMetrics pluginMetrics;
+
+    @Inject
     @ConfigProperty(name = "popcorn.demo", defaultValue = "false")
     boolean demoEnabled;
 
@@ -94,6 +97,11 @@ public class Bootstrap {
         pluginEvents.start();
         pluginSchedule.start();
         pluginFollower.startAfterBootScan();
+        try {
+            pluginMetrics.register();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event=bootstrap.metrics-failed reason=" + e.getMessage());
+        }
         if (demoLoaded) {
             try {
                 demo.announce();

@@ -45,6 +45,26 @@ public class PluginDeliveries {
                 .setMaxResults(max).getResultList();
     }
 
+    /** When the oldest event still waiting for one of these plugins happened; empty when none waits. */
+    @Transactional
+    public Optional<Instant> oldestWaiting(Collection<String> plugins) {
+        if (plugins.isEmpty()) {
+            return Optional.empty();
+        }
+        // ordered and limited, not min(): an aggregate bypasses the attribute's converter on PostgreSQL
+        return em.createQuery("select e.occurredAt from PluginDelivery d, DomainEvent e where e.id = d.eventId"
+                        + " and d.status = :s and d.pluginId in :p order by e.occurredAt", Instant.class)
+                .setParameter("s", PluginDelivery.Status.PENDING).setParameter("p", plugins).setMaxResults(1)
+                .getResultList().stream().findFirst();
+    }
+
+    /** Deliveries that used up their attempts and wait for an admin's replay. */
+    @Transactional
+    public long failedCount() {
+        return em.createQuery("select count(d) from PluginDelivery d where d.status = :s", Long.class)
+                .setParameter("s", PluginDelivery.Status.FAILED).getSingleResult();
+    }
+
     /**
      * Claims a delivery for one attempt (another server or a crashed attempt cannot take it until {@code lease} is
      * over); empty when someone else has it, or it is gone. A delivery whose event was purged is dropped.

@@ -86,6 +86,11 @@ class MeetupsPluginIT {
             JsonObject view = api.get("api/plugins/meetups/meetups/" + id, null).json();
             assertEquals(50, view.getInt("taken"));
             assertEquals(450, view.getInt("waitingParties"));
+            double rsvpsCounted = api.send("GET", "metrics", null, null, "text/plain").body().lines()
+                    .filter(l -> l.startsWith("popcorn_http_requests_seconds_count{") && l.contains("method=\"PUT\"")
+                            && l.contains("route=\"/api/plugins/meetups/meetups/{id}/rsvp\"") && l.contains("status=\"2xx\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            assertTrue(rsvpsCounted >= 500, "a plugin's route is counted in /metrics under its own template: " + rsvpsCounted);
 
             // a confirmed member cancels: the first in line is promoted and told
             JsonObject attendees = api.get("api/plugins/meetups/meetups/" + id + "/attendees", org).json();

@@ -188,6 +188,16 @@ class VotingIT {
         assertEquals(1, me.getJsonObject("activity").getInt("votes"), "changing a ballot counts one vote");
         assertTrue(me.getJsonArray("badges").toString().contains("first-vote"));
         assertEquals(10 + BallotService.VOTE_POINTS, me.getInt("points"), "voting pays once");
+
+        // what operators watch (docs/operations.md, "Monitoring"): requests per route, event delivery, plugins
+        String metrics = api.send("GET", "metrics", null, null, "text/plain").body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("popcorn_http_requests_seconds_count{") && l.contains("method=\"PUT\"")
+                && l.contains("route=\"/api/rounds/{id}/ballot\"") && l.contains("status=\"2xx\"")), "ballots per route in /metrics");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("popcorn_http_requests_seconds_count{")
+                && l.contains("route=\"/api/rounds/{id}/ballot\"") && l.contains("status=\"4xx\"")), "refused ballots apart");
+        for (String gauge : List.of("popcorn_event_delivery_lag_seconds", "popcorn_event_deliveries_failed", "popcorn_plugins_failed")) {
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith(gauge)), gauge + " in /metrics");
+        }
     }
 
     @Test
