@@ -25,6 +25,7 @@ const routes = [
   ['/admin/members/:handle', () => import('./pages/admin-member.js')],
   ['/admin/cities', () => import('./pages/admin-cities.js')],
   ['/admin/plugins', () => import('./pages/admin-plugins.js')],
+  ['/admin/backups', () => import('./pages/admin-backups.js')],
   ['/api-reference', () => import('./pages/api-reference.js')],
 ].map(([pattern, load]) => ({
   pattern,

@@ -267,6 +267,7 @@ export function adminTabs(current) {
     ['admin-members', '#/admin', t('admin.tabMembers')],
     ['admin-cities', '#/admin/cities', t('admin.tabCities')],
     ['admin-plugins', '#/admin/plugins', t('admin.tabPlugins')],
+    ['admin-backups', '#/admin/backups', t('admin.tabBackups')],
   ], current, t('admin.tabsLabel'));
 }
 
