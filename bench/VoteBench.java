@@ -296,6 +296,11 @@ public class VoteBench {
         java.nio.file.Files.writeString(dir.resolve("slot.txt"), slot.group(1) + "\n");
         java.nio.file.Files.writeString(dir.resolve("product.txt"), product + "\n");
         java.nio.file.Files.write(dir.resolve("slot-tokens.txt"), holders);
+        String org = "bench-o" + tag;
+        send("POST", "api/auth/register", "{\"handle\":\"" + org + "\",\"displayName\":\"o\",\"email\":\"" + org
+                + "@example.org\",\"password\":\"bench-password\",\"homeCityId\":" + city1 + "}", null);
+        send("PUT", "api/admin/members/" + org + "/organiser/" + city1, null, admin);
+        java.nio.file.Files.writeString(dir.resolve("meetup.txt"), meetup(login(org, "bench-password"), city1, "wrk meetup") + "\n");
         System.out.println("wrk-setup: " + tokens.size() + " members, round " + roundId + ", slot " + slot.group(1) + " held by " + holders.size());
     }
 

@@ -151,6 +151,8 @@ public class EmailDelivery {
         p.put("mail.smtp.port", String.valueOf(port));
         p.put("mail.smtp.connectiontimeout", "10000");
         p.put("mail.smtp.timeout", "10000");
+        // a stalled server cannot hold the send past the 120 s claim, after which another server would try it too
+        p.put("mail.smtp.writetimeout", "10000");
         p.put("mail.smtp.starttls.enable", String.valueOf(starttls));
         boolean auth = user.filter(u -> !u.isBlank()).isPresent();
         p.put("mail.smtp.auth", String.valueOf(auth));

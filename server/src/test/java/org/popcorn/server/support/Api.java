@@ -37,6 +37,11 @@ public class Api {
         this.language = language;
     }
 
+    /** The address this client talks to, ending in {@code /}. */
+    public String base() {
+        return base;
+    }
+
     /** The same client, asking for answers in a language ({@code Accept-Language}), as the web UI does. */
     public Api inLanguage(String language) {
         return new Api(base, language);

@@ -70,6 +70,26 @@ public final class Postgres {
         return port;
     }
 
+    /**
+     * Runs one of PostgreSQL's client programs ({@code pg_dump}, {@code pg_restore}...) against this cluster as
+     * {@link #USER}; {@code -h}/{@code -p}/{@code -U} are added. Fails unless it exits with 0.
+     */
+    public void client(String program, String... args) {
+        List<String> command = new ArrayList<>(List.of(bin.resolve(program).toString(), "-h", "127.0.0.1", "-p",
+                String.valueOf(port), "-U", USER));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("commands.log").toFile())).start();
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + dir.resolve("commands.log"));
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(String.join(" ", command) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Drops the database (closing whatever still holds it) and creates it empty, owned by {@link #USER}. */
     public void recreate(String database) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
@@ -143,7 +163,11 @@ public final class Postgres {
         }
         for (Path candidate : candidates) {
             if (Files.isExecutable(candidate.resolve("initdb")) && Files.isExecutable(candidate.resolve("pg_ctl"))) {
-                return candidate.toAbsolutePath();
+                try { // /usr/local/bin may hold a link to initdb alone: use the directory of the real binaries
+                    return candidate.resolve("initdb").toRealPath().getParent();
+                } catch (IOException e) {
+                    return candidate.toAbsolutePath();
+                }
             }
         }
         throw new IllegalStateException("PostgreSQL's server binaries (initdb, pg_ctl) are not installed: "
