@@ -308,7 +308,7 @@ public class VoteBench {
         Instant start = Instant.now().plus(Duration.ofDays(2));
         HttpResponse<String> r = send("POST", "api/plugins/meetups/meetups", "{\"cityId\":" + city + ",\"title\":\"" + title
                 + "\",\"venueName\":\"Bench Hall\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(2))
-                + "\",\"capacity\":50,\"newcomerSeats\":0,\"publish\":true}", org);
+                + "\",\"capacity\":50,\"newcomerSeats\":0,\"maxGuests\":1,\"publish\":true}", org);
         if (r.statusCode() != 201) {
             throw new IllegalStateException("create meetup: " + r.statusCode() + " " + r.body());
         }

@@ -29,8 +29,10 @@ OUT=$(mktemp)
 SERVERS=""
 LB=""
 cleanup() {
-  kill $LB $SERVERS 2>/dev/null || true
-  wait $LB $SERVERS 2>/dev/null || true
+  if [ -n "$LB$SERVERS" ]; then
+    kill $LB $SERVERS 2>/dev/null || true
+    wait $LB $SERVERS 2>/dev/null || true
+  fi
   $AS_PG "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop > /dev/null 2>&1 || true
   echo "logs kept in $WORK"
 }
@@ -51,7 +53,7 @@ server() { # port name
   echo "server $2 did not start; see $WORK/server-$2.log" >&2; exit 1
 }
 balancer() { # backendA backendB
-  kill $LB 2>/dev/null || true; wait $LB 2>/dev/null || true
+  if [ -n "$LB" ]; then kill "$LB" 2>/dev/null || true; wait "$LB" 2>/dev/null || true; fi # a bare 'wait' would wait for the servers
   POPCORN_LB_BIND=127.0.0.1:$LBPORT POPCORN_A=$1 POPCORN_B=$2 haproxy -db -f tools/haproxy/popcorn.cfg > "$WORK/haproxy.log" 2>&1 &
   LB=$!
   for _ in $(seq 1 30); do curl -sf "http://127.0.0.1:$LBPORT/api/ping" > /dev/null && { sleep 3; return 0; }; sleep 1; done

@@ -33,6 +33,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -57,6 +58,13 @@ public class RequestBodyFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(RequestBodyFilter.class.getName());
     private static final String READ = RequestBodyFilter.class.getName() + ".read";
+    private static final String PHASE = RequestBodyFilter.class.getName() + ".phase";
+    private static final int READING = 0;
+    private static final int DISPATCHED = 1;
+    private static final int ARRIVED = 2;
+    private static final int LOST = 3;
+    /** How long a dispatched request may take to come back before it is answered 503 (see {@link #dispatch}). */
+    private static final long DISPATCH_WATCHDOG_MILLIS = 5_000;
 
     private long maxBytes;
     private long timeoutMillis;
@@ -83,6 +91,10 @@ public class RequestBodyFilter implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         if (req.getDispatcherType() == DispatcherType.ASYNC) {
             if (req.getAttribute(READ) != null) {
+                Object phase = req.getAttribute(PHASE);
+                if (phase instanceof AtomicInteger p && !p.compareAndSet(DISPATCHED, ARRIVED)) {
+                    return; // the watchdog already answered 503: the API must not run it now
+                }
                 dispatchWithBody(request, response, chain);
             } else {
                 chain.doFilter(request, response);
@@ -128,6 +140,10 @@ public class RequestBodyFilter implements Filter {
         // No container timeout: it would also run over the API's own work once the body is in. The body timeout is ours.
         async.setTimeout(0);
         AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger phase = new AtomicInteger(READING);
+        req.setAttribute(PHASE, phase);
+        Thread requestThread = Thread.currentThread();
+        AtomicBoolean returned = new AtomicBoolean();
         Runnable releaseOnce = () -> {
             if (buffered.released.compareAndSet(false, true)) {
                 release(address, inFlight);
@@ -207,7 +223,7 @@ public class RequestBodyFilter implements Filter {
                     deadline.cancel(false);
                     buffered.body = body.toByteArray();
                     releaseOnce.run();
-                    async.dispatch();
+                    dispatch(async, res, phase, requestThread, returned, address);
                 }
             }
 
@@ -228,6 +244,67 @@ public class RequestBodyFilter implements Filter {
                 }
             }
         });
+        returned.set(true);
+    }
+
+    /**
+     * Hands the request with its body back to the container ({@code AsyncContext.dispatch}). Payara 6 loses a
+     * dispatch made on another thread while the request's own thread is still leaving the container (its
+     * {@code AsyncContextImpl} keeps the pending dispatch in a plain field that the leaving thread may read before it is
+     * set): the request then gets no answer at all. It happened to the first POST of a fresh server when the body
+     * came in a second TCP read (ScaleOutIT). So a dispatch from another thread waits until the request thread has
+     * left this filter, plus a few milliseconds; and a watchdog answers 503 (nothing was changed: the API never ran)
+     * should a dispatched request still not come back, instead of leaving the client waiting forever.
+     */
+    private void dispatch(AsyncContext async, HttpServletResponse res, AtomicInteger phase, Thread requestThread,
+                          AtomicBoolean returned, String address) {
+        if (Thread.currentThread() == requestThread && !returned.get()) {
+            dispatchNow(async, res, phase, address); // still inside doFilter: the container dispatches when it leaves
+        } else {
+            timer().schedule(() -> dispatchAfterReturn(async, res, phase, returned, address), 10, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void dispatchAfterReturn(AsyncContext async, HttpServletResponse res, AtomicInteger phase, AtomicBoolean returned,
+                                     String address) {
+        if (!returned.get()) {
+            timer().schedule(() -> dispatchAfterReturn(async, res, phase, returned, address), 5, TimeUnit.MILLISECONDS);
+            return;
+        }
+        // the thread has left the filter; give it the few microseconds it needs to leave the container too
+        timer().schedule(() -> dispatchNow(async, res, phase, address), 5, TimeUnit.MILLISECONDS);
+    }
+
+    private void dispatchNow(AsyncContext async, HttpServletResponse res, AtomicInteger phase, String address) {
+        phase.set(DISPATCHED);
+        try {
+            async.dispatch();
+        } catch (RuntimeException e) {
+            if (phase.compareAndSet(DISPATCHED, LOST)) {
+                LOG.log(Level.WARNING, "event=http.dispatch-failed address=" + address + " reason=" + e, e);
+                lost(async, res);
+            }
+            return;
+        }
+        timer().schedule(() -> {
+            if (phase.compareAndSet(DISPATCHED, LOST)) {
+                LOG.warning(() -> "event=http.dispatch-lost address=" + address + " reason=\"the container did not run the "
+                        + "dispatched request within " + DISPATCH_WATCHDOG_MILLIS + " ms\"");
+                lost(async, res);
+            }
+        }, DISPATCH_WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void lost(AsyncContext async, HttpServletResponse res) {
+        try {
+            res.setHeader("Retry-After", "1");
+            res.setHeader("Connection", "close");
+            ProblemWriter.write(res, 503, "request.lost", "Service Unavailable",
+                    "The server lost this request before handling it; nothing was changed. Send it again.", null);
+        } catch (IOException | RuntimeException gone) {
+            // the client is gone
+        }
+        completeQuietly(async);
     }
 
     private static void completeQuietly(AsyncContext async) {

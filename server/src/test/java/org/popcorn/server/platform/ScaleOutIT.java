@@ -117,10 +117,10 @@ class ScaleOutIT {
     }
 
     /**
-     * A first POST to a fresh server, retried after 10 s. Once (1 run in 5 of this class) the first POST to the first
-     * server got no answer at all for 60 s while GETs were answered, with nothing in the server's log; it is not
-     * understood yet (see the session notes) and is kept out of the cluster checks here, which it would otherwise fail
-     * for a reason they do not test. A retry is printed, so the runs' output shows how often it happens.
+     * A first POST to a fresh server. Before RequestBodyFilter learned to wait for the request thread to leave the
+     * container before dispatching, the first POST of a fresh server sometimes (1 run in 5 of this class) got no answer
+     * at all: Payara lost the dispatch. The filter now avoids the race and answers 503 {@code request.lost} should a
+     * dispatch still go missing; a retry here is printed, so the runs' output shows whether it still happens.
      */
     private static void firstPost(Api api) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
@@ -128,14 +128,18 @@ class ScaleOutIT {
             java.net.http.HttpRequest login = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "api/auth/login"))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"login\":\"nobody\",\"password\":\"wrong\"}")).build();
+            String outcome;
             try {
                 int status = http.send(login, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
-                assertEquals(401, status, "a wrong log-in");
-                return;
+                if (status == 401) {
+                    return;
+                }
+                outcome = "status-" + status;
             } catch (java.net.http.HttpTimeoutException noAnswer) {
-                System.out.println("event=scaleout.first-post-unanswered server=" + api.base() + " attempt=" + attempt);
-                assertTrue(attempt < 3, "the server answers no POST");
+                outcome = "no-answer";
             }
+            System.out.println("event=scaleout.first-post-lost server=" + api.base() + " attempt=" + attempt + " outcome=" + outcome);
+            assertTrue(attempt < 3, "the server answers no POST: " + outcome);
         }
     }
 
