@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -15,7 +17,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ApplicationScoped
 public class PluginMetrics {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PluginMetrics.class.getName());
+    private static final Logger LOG = Logger.getLogger(PluginMetrics.class.getName());
 
     @Inject
     MetricRegistry metrics;
@@ -34,7 +36,7 @@ public class PluginMetrics {
     }
 
     /** A gauge that cannot be read (the database is away) shows NaN instead of breaking the whole {@code /metrics}. */
-    private static double safely(java.util.function.DoubleSupplier read) {
+    private static double safely(DoubleSupplier read) {
         try {
             return read.getAsDouble();
         } catch (RuntimeException e) {

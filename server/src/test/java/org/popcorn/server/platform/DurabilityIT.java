@@ -7,14 +7,18 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -90,14 +94,14 @@ class DurabilityIT {
         // kill -9 in the middle of a storm of ballots and RSVPs: every write answered 2xx is there after the restart
         String org = api.member("storm-org", chengdu);
         assertEquals(200, api.put("api/admin/members/storm-org/organiser/" + chengdu, null, token).status());
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         Reply round = api.post("api/rounds", "{\"title\":\"Storm\",\"ownerCityId\":" + chengdu + ",\"opensAt\":\"" + now.plusSeconds(1800)
                 + "\",\"closesAt\":\"" + now.plusSeconds(3600) + "\",\"candidateCityIds\":[" + chengdu + "," + beijing
                 + "],\"sizeBrackets\":[50,200]}", org);
         assertEquals(201, round.status(), round.toString());
         long roundId = round.json().getJsonNumber("id").longValue();
         assertEquals(200, api.post("api/rounds/" + roundId + "/open", null, org).status());
-        java.time.Instant starts = now.plus(java.time.Duration.ofDays(5));
+        Instant starts = now.plus(Duration.ofDays(5));
         Reply meetup = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + chengdu + ",\"title\":\"Storm meetup\",\"venueName\":\"Hall\","
                 + "\"startsAt\":\"" + starts + "\",\"endsAt\":\"" + starts.plusSeconds(7200) + "\",\"capacity\":30,\"newcomerSeats\":0,"
                 + "\"publish\":true}", org);
@@ -111,9 +115,9 @@ class DurabilityIT {
         }
         reg.shutdown();
         assertTrue(reg.awaitTermination(180, TimeUnit.SECONDS));
-        Map<String, String> ballots = new java.util.concurrent.ConcurrentHashMap<>();
-        Set<String> rsvps = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, String> ballots = new ConcurrentHashMap<>();
+        Set<String> rsvps = ConcurrentHashMap.newKeySet();
+        AtomicInteger next = new AtomicInteger();
         ExecutorService storm = Executors.newFixedThreadPool(8);
         for (int t = 0; t < 8; t++) {
             storm.submit(() -> {

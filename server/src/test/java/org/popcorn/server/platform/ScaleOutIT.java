@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -123,19 +128,19 @@ class ScaleOutIT {
      * dispatch still go missing; a retry here is printed, so the runs' output shows whether it still happens.
      */
     private static void firstPost(Api api) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int attempt = 1; ; attempt++) {
-            java.net.http.HttpRequest login = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "api/auth/login"))
+            HttpRequest login = HttpRequest.newBuilder(URI.create(api.base() + "api/auth/login"))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"login\":\"nobody\",\"password\":\"wrong\"}")).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"nobody\",\"password\":\"wrong\"}")).build();
             String outcome;
             try {
-                int status = http.send(login, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+                int status = http.send(login, HttpResponse.BodyHandlers.ofString()).statusCode();
                 if (status == 401) {
                     return;
                 }
                 outcome = "status-" + status;
-            } catch (java.net.http.HttpTimeoutException noAnswer) {
+            } catch (HttpTimeoutException noAnswer) {
                 outcome = "no-answer";
             }
             System.out.println("event=scaleout.first-post-lost server=" + api.base() + " attempt=" + attempt + " outcome=" + outcome);
@@ -191,12 +196,7 @@ class ScaleOutIT {
     void theLastSeatsOfAMeetupAndTheLastPlacesOfAShiftAreNeverTakenTwiceThroughTwoServers() throws Exception {
         long wuhan = onA.cityId("Wuhan");
         String org = organiser(onA, "so-org-2", wuhan);
-        Instant start = Instant.now().plus(Duration.ofDays(3));
-        Reply created = onB.post("api/plugins/meetups/meetups", "{\"cityId\":" + wuhan + ",\"title\":\"Two servers\",\"venueName\":\"Hall\","
-                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":10,\"newcomerSeats\":0,"
-                + "\"publish\":true}", org);
-        assertEquals(201, created.status(), created.toString());
-        long meetup = created.json().getJsonNumber("id").longValue();
+        long meetup = meetup(onB, org, wuhan, "Two servers", Duration.ofDays(3), 10);
 
         LocalDate today = LocalDate.now();
         Reply campaign = onA.post("api/plugins/charity/campaigns", "{\"name\":\"Scale-out month\",\"startsOn\":\"" + today.minusDays(1)
@@ -301,12 +301,7 @@ class ScaleOutIT {
         String org = organiser(onA, "so-org-5", beijing);
         long round = round(onA, org, beijing, Instant.now().plusSeconds(1800), Instant.now().plusSeconds(3600));
         assertEquals("OPEN", onA.post("api/rounds/" + round + "/open", null, org).json().getString("state"));
-        Instant start = Instant.now().plus(Duration.ofDays(6));
-        Reply created = onA.post("api/plugins/meetups/meetups", "{\"cityId\":" + beijing + ",\"title\":\"Storm\",\"venueName\":\"Hall\","
-                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":50,\"newcomerSeats\":0,"
-                + "\"publish\":true}", org);
-        assertEquals(201, created.status(), created.toString());
-        long meetup = created.json().getJsonNumber("id").longValue();
+        long meetup = meetup(onA, org, beijing, "Storm", Duration.ofDays(6), 50);
         List<String> voters = members("so-storm", 600, beijing);
 
         Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
@@ -420,6 +415,16 @@ class ScaleOutIT {
                 + "],\"sizeBrackets\":[50,200]}", organiser);
         assertEquals(201, r.status(), r.toString());
         return r.json().getJsonNumber("id").longValue();
+    }
+
+    /** A published two-hour meetup starting {@code in} from now, without newcomer seats; answers its id. */
+    private static long meetup(Api api, String organiser, long city, String title, Duration in, int capacity) {
+        Instant start = Instant.now().plus(in);
+        Reply created = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + city + ",\"title\":\"" + title
+                + "\",\"venueName\":\"Hall\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200)
+                + "\",\"capacity\":" + capacity + ",\"newcomerSeats\":0,\"publish\":true}", organiser);
+        assertEquals(201, created.status(), created.toString());
+        return created.json().getJsonNumber("id").longValue();
     }
 
     private static String ballot(long city) {
