@@ -33,20 +33,21 @@ public class SeedBallots {
                 creator = rs.getLong(1);
             }
             try (PreparedStatement r = c.prepareStatement("insert into voting_round (id, title, state, created_by, opens_at, closes_at, "
-                    + "mode, max_choices, candidate_mode, support_threshold, size_brackets, results_visibility, ballots, created_at, opened_at) "
-                    + "values (?, 'Seeded benchmark round', 'OPEN', ?, ?, ?, 'SINGLE', 1, 'FIXED', 3, '50,200,1000', 'LIVE', ?, ?, ?)")) {
+                    + "mode, max_choices, candidate_mode, support_threshold, size_brackets, results_visibility, created_at, opened_at) "
+                    + "values (?, 'Seeded benchmark round', 'OPEN', ?, ?, ?, 'SINGLE', 1, 'FIXED', 3, '50,200,1000', 'LIVE', ?, ?)")) {
                 r.setLong(1, roundId);
                 r.setLong(2, creator);
                 r.setTimestamp(3, now);
                 r.setTimestamp(4, Timestamp.from(Instant.now().plusSeconds(86_400)));
-                r.setInt(5, n);
+                r.setTimestamp(5, now);
                 r.setTimestamp(6, now);
-                r.setTimestamp(7, now);
                 r.executeUpdate();
             }
-            int[] votes = new int[3];
-            int[] pledges = new int[3];
-            int[] sizes = new int[3];
+            int shards = 32; // RoundTallies.SHARDS: a ballot is counted in the shard of its member (id mod 32)
+            int[][] votes = new int[shards][3];
+            int[][] pledges = new int[shards][3];
+            int[][] sizes = new int[shards][3];
+            int[] ballots = new int[shards];
             int[] brackets = {50, 200, 1000};
             Random random = new Random(7);
             try (PreparedStatement m = c.prepareStatement("insert into member (id, handle, handle_key, display_name, email, email_key, "
@@ -68,10 +69,12 @@ public class SeedBallots {
                     int choice = random.nextInt(3);
                     int size = random.nextInt(3);
                     boolean pledge = random.nextBoolean();
-                    votes[choice]++;
-                    sizes[size]++;
+                    int shard = (int) (id % shards);
+                    ballots[shard]++;
+                    votes[shard][choice]++;
+                    sizes[shard][size]++;
                     if (pledge) {
-                        pledges[choice]++;
+                        pledges[shard][choice]++;
                     }
                     b.setLong(1, id);
                     b.setLong(2, roundId);
@@ -96,22 +99,42 @@ public class SeedBallots {
                 b.executeBatch();
                 ch.executeBatch();
             }
-            try (PreparedStatement t = c.prepareStatement("insert into round_candidate (round_id, city_id, votes, pledges, added_at) values (?,?,?,?,?)")) {
+            try (PreparedStatement t = c.prepareStatement("insert into round_candidate (round_id, city_id, added_at) values (?,?,?)")) {
                 for (int i = 0; i < 3; i++) {
                     t.setLong(1, roundId);
                     t.setLong(2, cities[i]);
-                    t.setInt(3, votes[i]);
-                    t.setInt(4, pledges[i]);
-                    t.setTimestamp(5, now);
+                    t.setTimestamp(3, now);
                     t.executeUpdate();
                 }
             }
-            try (PreparedStatement t = c.prepareStatement("insert into round_size_tally (round_id, size, ballots) values (?,?,?)")) {
-                for (int i = 0; i < 3; i++) {
-                    t.setLong(1, roundId);
-                    t.setInt(2, brackets[i]);
-                    t.setInt(3, sizes[i]);
-                    t.executeUpdate();
+            try (PreparedStatement g = c.prepareStatement("insert into round_shard (round_id, shard, ballots) values (?,?,?)");
+                 PreparedStatement t = c.prepareStatement("insert into round_candidate_shard (round_id, city_id, shard, votes, pledges) values (?,?,?,?,?)");
+                 PreparedStatement z = c.prepareStatement("insert into round_size_shard (round_id, size, shard, ballots) values (?,?,?,?)");
+                 PreparedStatement h = c.prepareStatement("insert into round_turnout_shard (round_id, hour_index, shard, ballots) values (?,?,?,?)")) {
+                long hour = Math.floorDiv(Instant.now().getEpochSecond(), 3600L);
+                for (int shard = 0; shard < shards; shard++) {
+                    g.setLong(1, roundId);
+                    g.setInt(2, shard);
+                    g.setInt(3, ballots[shard]);
+                    g.executeUpdate();
+                    h.setLong(1, roundId);
+                    h.setLong(2, hour);
+                    h.setInt(3, shard);
+                    h.setInt(4, ballots[shard]);
+                    h.executeUpdate();
+                    for (int i = 0; i < 3; i++) {
+                        t.setLong(1, roundId);
+                        t.setLong(2, cities[i]);
+                        t.setInt(3, shard);
+                        t.setInt(4, votes[shard][i]);
+                        t.setInt(5, pledges[shard][i]);
+                        t.executeUpdate();
+                        z.setLong(1, roundId);
+                        z.setInt(2, brackets[i]);
+                        z.setInt(3, shard);
+                        z.setInt(4, sizes[shard][i]);
+                        z.executeUpdate();
+                    }
                 }
             }
             try (Statement s = c.createStatement()) {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +20,10 @@ import org.popcorn.server.points.RewardsService;
 import org.popcorn.server.voting.RoundRequests.BallotInput;
 
 /**
- * Casting and changing ballots. The round row is locked for the ballot's transaction, so a ballot and the round's
- * running totals change together, a ballot can never land after the round closed, and one member's concurrent
- * ballots are applied one after the other (the unique key (round, member) is the last line of defence).
+ * Casting and changing ballots. A ballot and the round's running totals change in one transaction, under the gate of
+ * the member's tally shard ({@link RoundTallies}): one member's concurrent ballots are applied one after the other (the
+ * unique key (round, member) is the last line of defence), other members' ballots do not wait for it, and no ballot
+ * can land after the round closed.
  */
 @ApplicationScoped
 public class BallotService {
@@ -43,6 +43,9 @@ public class BallotService {
     Eligibility eligibility;
 
     @Inject
+    RoundTallies tallies;
+
+    @Inject
     PointsService points;
 
     @Inject
@@ -58,11 +61,8 @@ public class BallotService {
     @Transactional
     public Cast cast(Caller caller, long roundId, BallotInput in) {
         Member me = caller.require();
-        // The round's row lock comes first and is held to the commit: ballots of one round are applied one after the
-        // other, so the running totals stay exact and no ballot lands after the close. (Taking the member's own locks
-        // first and the round's last was tried: under a storm of one member's concurrent changes it queued member
-        // locks behind the round lock until H2's lock timeout.)
-        Round r = rounds.lock(roundId);
+        // What needs no lock is checked first: the round's state as last committed, eligibility, the choices.
+        Round r = rounds.get(roundId);
         Instant now = Instant.now();
         requireAccepting(r, now, rounds.zoneOf(r));
         eligibility.require(r, me);
@@ -72,25 +72,27 @@ public class BallotService {
         }
         boolean pledge = Boolean.TRUE.equals(in.pledge);
 
+        // Then the member's shard gate, held to the commit: this member's ballots go one after the other, other
+        // members' ballots in other shards go side by side, and a close (which locks every gate) waits for this one.
+        int shard = RoundTallies.shardOf(me.id());
+        if (!tallies.lockShard(roundId, shard)) {
+            throw new IllegalStateException("open round " + roundId + " has no tally shards");
+        }
+        em.refresh(r); // the state as it is now that the gate is held: a close that committed meanwhile is seen
+        requireAccepting(r, now, rounds.zoneOf(r));
+
         Optional<Ballot> existing = find(roundId, me.id());
         Ballot b;
         if (existing.isPresent()) {
             b = existing.get();
-            tally(r, b.choices(), b.size(), b.pledge(), -1);
+            tallies.add(roundId, shard, b.choices(), b.size(), b.pledge(), -1);
             b.change(choices, in.size, pledge, now);
-            tally(r, choices, in.size, pledge, +1);
+            tallies.add(roundId, shard, choices, in.size, pledge, +1);
         } else {
             b = new Ballot(roundId, me.id(), choices, in.size, pledge, now);
             em.persist(b);
-            r.countNewBallot();
-            tally(r, choices, in.size, pledge, +1);
-            Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-            Tallies.Turnout t = em.find(Tallies.Turnout.class, new Tallies.TurnoutKey(roundId, hour));
-            if (t == null) {
-                t = new Tallies.Turnout(roundId, hour);
-                em.persist(t);
-            }
-            t.add();
+            tallies.countNewBallot(roundId, shard, now);
+            tallies.add(roundId, shard, choices, in.size, pledge, +1);
             points.award(me.id(), VOTE_POINTS, "Voted in “" + r.title() + "”", "core", "vote-round-" + roundId);
             rewards.recordActivity(me.id(), "votes", 1);
             events.publish(org.popcorn.server.event.DomainEvents.BALLOT_CAST, "core",
@@ -142,18 +144,5 @@ public class BallotService {
             throw ProblemException.unprocessable("Choose at most " + r.maxChoices() + " cities in this round.", "choices").withCode("ballot.too-many-choices");
         }
         return choices;
-    }
-
-    private void tally(Round r, Set<Long> choices, int size, boolean pledge, int sign) {
-        for (Long cityId : choices) {
-            Tallies.Candidate c = em.find(Tallies.Candidate.class, new Tallies.CandidateKey(r.id(), cityId));
-            c.add(sign, pledge ? sign : 0);
-        }
-        Tallies.Size s = em.find(Tallies.Size.class, new Tallies.SizeKey(r.id(), size));
-        if (s == null) {
-            s = new Tallies.Size(r.id(), size);
-            em.persist(s);
-        }
-        s.add(sign);
     }
 }

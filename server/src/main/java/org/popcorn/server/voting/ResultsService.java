@@ -40,6 +40,9 @@ public class ResultsService {
     @Inject
     CityService cities;
 
+    @Inject
+    RoundTallies tallies;
+
     /** Eligible members are recounted at most once a minute while a round is open. */
     static final Duration ELIGIBLE_CACHE = Duration.ofSeconds(60);
 
@@ -53,13 +56,12 @@ public class ResultsService {
         out.state = r.state().name();
         out.closed = r.state() == RoundState.CLOSED;
         out.hidden = r.resultsVisibility() == Round.Visibility.AFTER_CLOSE && !out.closed;
-        out.ballots = r.ballots();
+        out.ballots = tallies.ballots(roundId);
         out.eligible = eligibleCount(r);
         out.turnout = out.eligible == 0 ? 0 : (double) out.ballots / out.eligible;
         out.turnoutOverTime = new ArrayList<>();
         long running = 0;
-        for (Tallies.Turnout t : em.createQuery("select t from RoundTurnout t where t.roundId = :r order by t.hourStart",
-                Tallies.Turnout.class).setParameter("r", roundId).getResultList()) {
+        for (RoundTallies.HourCount t : tallies.turnout(roundId)) {
             running += t.ballots();
             out.turnoutOverTime.add(new RoundViews.TurnoutPoint(t.hourStart(), running));
         }
@@ -68,13 +70,13 @@ public class ResultsService {
             return out;
         }
         out.candidates = new ArrayList<>();
-        for (Tallies.Candidate c : rounds.candidates(roundId)) {
-            City city = cities.get(c.cityId());
-            out.candidates.add(new RoundViews.CandidateResult(c.cityId(), cities.displayName(city), city.countryCode(), c.votes(), c.pledges()));
+        for (ResultRules.Total t : rounds.totals(r)) {
+            City city = cities.get(t.cityId());
+            out.candidates.add(new RoundViews.CandidateResult(t.cityId(), cities.displayName(city), city.countryCode(), t.votes(), t.pledges()));
         }
         out.candidates.sort((a, b) -> Integer.compare(b.votes, a.votes));
         out.sizes = new ArrayList<>();
-        for (int[] s : rounds.sizes(roundId)) {
+        for (int[] s : rounds.sizes(r)) {
             out.sizes.add(new RoundViews.SizeResult(s[0], s[1]));
         }
         out.sizes.sort((a, b) -> Integer.compare(a.size, b.size));
@@ -92,7 +94,7 @@ public class ResultsService {
                 out.tiedCityIds = o.tied();
             }
         } else {
-            out.medianSize = ResultRules.medianSize(rounds.sizes(roundId)).orElse(null);
+            out.medianSize = ResultRules.medianSize(rounds.sizes(r)).orElse(null);
             out.tieRule = o.rule().name();
             out.tiedCityIds = o.tied();
             out.winner = o.winner().flatMap(w -> out.candidates.stream().filter(c -> c.cityId == w.cityId()).findFirst()).orElse(null);

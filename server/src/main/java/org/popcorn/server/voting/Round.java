@@ -89,8 +89,6 @@ public class Round {
     @Column(name = "results_visibility")
     private Visibility resultsVisibility;
 
-    private int ballots;
-
     @Column(name = "eligible_count")
     private Integer eligibleCount;
 
@@ -202,12 +200,6 @@ public class Round {
         return state == RoundState.DRAFT;
     }
 
-    // ---- ballots and totals -----------------------------------------------------------------------------------------
-
-    void countNewBallot() {
-        ballots++;
-    }
-
     // ---- settings (validated by RoundService) ------------------------------------------------------------------------
 
     void settings(String title, Instant nominationOpensAt, Instant nominationClosesAt, Instant opensAt, Instant closesAt,
@@ -309,10 +301,6 @@ public class Round {
 
     public Visibility resultsVisibility() {
         return resultsVisibility;
-    }
-
-    public int ballots() {
-        return ballots;
     }
 
     public Integer eligibleCount() {

@@ -31,6 +31,9 @@ public class RoundAssembler {
     @Inject
     Eligibility eligibility;
 
+    @Inject
+    RoundTallies tallies;
+
     public RoundViews.RoundView view(Round r, boolean full) {
         RoundViews.RoundView v = new RoundViews.RoundView();
         v.id = r.id();
@@ -55,7 +58,7 @@ public class RoundAssembler {
         e.countries = r.countries();
         v.eligibility = e;
         v.resultsVisibility = r.resultsVisibility().name();
-        v.ballots = r.ballots();
+        v.ballots = tallies.ballots(r.id());
         v.candidates = new ArrayList<>();
         Set<Long> candidateIds = new HashSet<>();
         for (Tallies.Candidate c : rounds.candidates(r.id())) {

@@ -51,6 +51,9 @@ public class RoundService {
     @Inject
     DomainEvents events;
 
+    @Inject
+    RoundTallies tallies;
+
     public Round get(long id) {
         Round r = em.find(Round.class, id);
         if (r == null) {
@@ -65,6 +68,17 @@ public class RoundService {
             throw ProblemException.notFound("No voting round with id " + id + ".").withCode("round.not-found");
         }
         return r;
+    }
+
+    /**
+     * Locks the round's tally gates, then its row, for a transition that ends voting (close, cancel). The gates come
+     * first, as in a ballot (gate, then its insert's reference to the round row — a key-share lock on PostgreSQL): the
+     * other order deadlocks with the ballots in flight. Once this returns no ballot is in flight, and a later one finds
+     * the new state when it gets its gate.
+     */
+    Round lockWithGates(long id) {
+        tallies.lockAll(id);
+        return lock(id);
     }
 
     /** Whether the caller may manage this round: an organiser of its city, or an admin. */
@@ -169,9 +183,6 @@ public class RoundService {
         r.description(in.description == null ? null : in.description.strip());
         em.persist(r);
         em.flush();
-        for (int size : r.sizeBrackets()) {
-            em.persist(new Tallies.Size(r.id(), size));
-        }
         for (Long cityId : distinctCandidates(in.candidateCityIds)) {
             em.persist(new Tallies.Candidate(r.id(), cityId, now));
         }
@@ -199,12 +210,6 @@ public class RoundService {
                 em.createQuery("delete from RoundCandidate c where c.roundId = :r").setParameter("r", id).executeUpdate();
                 for (Long cityId : distinctCandidates(in.candidateCityIds)) {
                     em.persist(new Tallies.Candidate(id, cityId, Instant.now()));
-                }
-            }
-            if (in.sizeBrackets != null) {
-                em.createQuery("delete from RoundSize s where s.roundId = :r").setParameter("r", id).executeUpdate();
-                for (int size : r.sizeBrackets()) {
-                    em.persist(new Tallies.Size(id, size));
                 }
             }
         }
@@ -397,7 +402,7 @@ public class RoundService {
 
     @Transactional
     public Round close(Caller caller, long id) {
-        Round r = lock(id);
+        Round r = lockWithGates(id);
         requireManage(caller, r);
         doClose(r, Instant.now());
         return r;
@@ -405,7 +410,7 @@ public class RoundService {
 
     @Transactional
     public Round cancel(Caller caller, long id, String reason) {
-        Round r = lock(id);
+        Round r = lockWithGates(id);
         requireManage(caller, r);
         r.cancel(reason == null || reason.isBlank() ? "Cancelled by an organiser." : reason.strip(), Instant.now());
         LOG.info(() -> "event=round.cancelled round=" + id + " by=" + caller.requireMemberId());
@@ -414,18 +419,16 @@ public class RoundService {
 
     void doOpen(Round r, Instant now) {
         r.open(candidates(r.id()).size(), now);
+        tallies.prepare(r.id(), r.sizeBrackets());
         events.publish(DomainEvents.ROUND_OPENED, "core", Map.of("roundId", r.id(), "title", r.title(),
                 "closesAt", r.closesAt().toString()));
     }
 
+    /** Closes an open round with its final totals; the caller holds its gates and row ({@link #lockWithGates}). */
     void doClose(Round r, Instant now) {
-        List<ResultRules.Total> totals = new ArrayList<>();
-        for (Tallies.Candidate c : candidates(r.id())) {
-            City city = cities.get(c.cityId());
-            totals.add(new ResultRules.Total(c.cityId(), city.name(), c.votes(), c.pledges(), city.population()));
-        }
+        List<ResultRules.Total> totals = totals(r);
         ResultRules.Outcome outcome = ResultRules.decide(totals);
-        Optional<Integer> size = ResultRules.medianSize(sizes(r.id()));
+        Optional<Integer> size = ResultRules.medianSize(sizes(r));
         int eligible = eligibility.countEligible(r);
         r.close(now, outcome.winner().map(ResultRules.Total::cityId).orElse(null), size.orElse(null),
                 outcome.winner().map(ResultRules.Total::pledges).orElse(null), outcome.tieBreak(), eligible);
@@ -439,16 +442,29 @@ public class RoundService {
             payload.put("votes", w.votes());
         });
         size.ifPresent(s -> payload.put("chosenSize", s));
-        payload.put("ballots", r.ballots());
+        int ballots = tallies.ballots(r.id());
+        payload.put("ballots", ballots);
         payload.put("eligible", eligible);
         events.publish(DomainEvents.ROUND_CLOSED, "core", payload);
         LOG.info(() -> "event=round.closed round=" + r.id() + " winner=" + r.winnerCityId() + " size=" + r.chosenSize()
-                + " ballots=" + r.ballots());
+                + " ballots=" + ballots);
     }
 
-    List<int[]> sizes(long roundId) {
-        return em.createQuery("select s from RoundSize s where s.roundId = :r", Tallies.Size.class).setParameter("r", roundId)
-                .getResultList().stream().map(s -> new int[] {s.size(), s.ballots()}).toList();
+    /** Each candidate's votes and pledges as they stand, in the candidates' order. */
+    List<ResultRules.Total> totals(Round r) {
+        Map<Long, RoundTallies.CandidateTotal> counted = tallies.candidates(r.id());
+        List<ResultRules.Total> totals = new ArrayList<>();
+        for (Tallies.Candidate c : candidates(r.id())) {
+            City city = cities.get(c.cityId());
+            RoundTallies.CandidateTotal t = counted.getOrDefault(c.cityId(), new RoundTallies.CandidateTotal(c.cityId(), 0, 0));
+            totals.add(new ResultRules.Total(c.cityId(), city.name(), t.votes(), t.pledges(), city.population()));
+        }
+        return totals;
+    }
+
+    /** Ballots by size bracket as they stand: [size, ballots]. */
+    List<int[]> sizes(Round r) {
+        return tallies.sizes(r.id(), r.sizeBrackets());
     }
 
     /** The ids of rounds whose next transition is due (in a transaction: the scheduler's thread has none of its own). */
@@ -470,7 +486,7 @@ public class RoundService {
      */
     @Transactional
     public void advance(long id, Instant now) {
-        Round r = lock(id);
+        Round r = lockWithGates(id); // the due transition may be the close
         if (r.state() == RoundState.DRAFT && r.candidateMode() == Round.CandidateMode.NOMINATION
                 && r.nominationOpensAt() != null && !r.nominationOpensAt().isAfter(now) && r.opensAt().isAfter(now)) {
             r.startNomination();

@@ -10,15 +10,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The running totals of a round, kept in the same transaction as each ballot (under the round's row lock), so
- * reading results costs O(candidates + brackets), never O(ballots).
+ * The candidate cities of a round. Their votes and pledges are kept by {@link RoundTallies}, in shards.
  */
 public final class Tallies {
 
     private Tallies() {
     }
 
-    /** A candidate city with its votes and pledges. */
+    /** A candidate city of a round. */
     @Entity(name = "RoundCandidate")
     @Table(name = "round_candidate")
     @IdClass(CandidateKey.class)
@@ -30,9 +29,6 @@ public final class Tallies {
         @Id
         @Column(name = "city_id")
         private Long cityId;
-
-        private int votes;
-        private int pledges;
 
         @Column(name = "added_at")
         private Instant addedAt;
@@ -46,21 +42,8 @@ public final class Tallies {
             this.addedAt = addedAt;
         }
 
-        void add(int voteDelta, int pledgeDelta) {
-            votes += voteDelta;
-            pledges += pledgeDelta;
-        }
-
         public Long cityId() {
             return cityId;
-        }
-
-        public int votes() {
-            return votes;
-        }
-
-        public int pledges() {
-            return pledges;
         }
 
         public Instant addedAt() {
@@ -89,125 +72,6 @@ public final class Tallies {
         @Override
         public int hashCode() {
             return Objects.hash(roundId, cityId);
-        }
-    }
-
-    /** How many current ballots chose one size bracket. */
-    @Entity(name = "RoundSize")
-    @Table(name = "round_size_tally")
-    @IdClass(SizeKey.class)
-    public static class Size {
-        @Id
-        @Column(name = "round_id")
-        private Long roundId;
-
-        @Id
-        private Integer size;
-
-        private int ballots;
-
-        protected Size() {
-        }
-
-        public Size(long roundId, int size) {
-            this.roundId = roundId;
-            this.size = size;
-        }
-
-        void add(int delta) {
-            ballots += delta;
-        }
-
-        public int size() {
-            return size;
-        }
-
-        public int ballots() {
-            return ballots;
-        }
-    }
-
-    /** Key of {@link Size}. */
-    public static class SizeKey implements Serializable {
-        public Long roundId;
-        public Integer size;
-
-        public SizeKey() {
-        }
-
-        public SizeKey(Long roundId, Integer size) {
-            this.roundId = roundId;
-            this.size = size;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof SizeKey k && Objects.equals(roundId, k.roundId) && Objects.equals(size, k.size);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(roundId, size);
-        }
-    }
-
-    /** New ballots in one hour (turnout over time). */
-    @Entity(name = "RoundTurnout")
-    @Table(name = "round_turnout")
-    @IdClass(TurnoutKey.class)
-    public static class Turnout {
-        @Id
-        @Column(name = "round_id")
-        private Long roundId;
-
-        @Id
-        @Column(name = "hour_start")
-        private Instant hourStart;
-
-        private int ballots;
-
-        protected Turnout() {
-        }
-
-        public Turnout(long roundId, Instant hourStart) {
-            this.roundId = roundId;
-            this.hourStart = hourStart;
-        }
-
-        void add() {
-            ballots++;
-        }
-
-        public Instant hourStart() {
-            return hourStart;
-        }
-
-        public int ballots() {
-            return ballots;
-        }
-    }
-
-    /** Key of {@link Turnout}. */
-    public static class TurnoutKey implements Serializable {
-        public Long roundId;
-        public Instant hourStart;
-
-        public TurnoutKey() {
-        }
-
-        public TurnoutKey(Long roundId, Instant hourStart) {
-            this.roundId = roundId;
-            this.hourStart = hourStart;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof TurnoutKey k && Objects.equals(roundId, k.roundId) && Objects.equals(hourStart, k.hourStart);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(roundId, hourStart);
         }
     }
 }

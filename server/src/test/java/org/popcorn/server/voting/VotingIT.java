@@ -353,29 +353,7 @@ class VotingIT {
             api.post("api/rounds/" + id + "/close", null, org);
             JsonObject results = api.get("api/rounds/" + id + "/results", null).json();
 
-            // Recount from the published receipts and compare with the running totals.
-            Map<Long, Integer> votes = new HashMap<>();
-            Map<Long, Integer> pledges = new HashMap<>();
-            Map<Integer, Integer> sizes = new HashMap<>();
-            List<String> published = new ArrayList<>();
-            for (int page = 0; ; page++) {
-                JsonObject p = api.get("api/rounds/" + id + "/receipts?size=100&page=" + page, null).json();
-                for (JsonValue v : p.getJsonArray("items")) {
-                    JsonObject r = v.asJsonObject();
-                    published.add(r.getString("receipt"));
-                    sizes.merge(r.getInt("size"), 1, Integer::sum);
-                    for (JsonValue c : r.getJsonArray("choices")) {
-                        long city = ((jakarta.json.JsonNumber) c).longValue();
-                        votes.merge(city, 1, Integer::sum);
-                        if (r.getBoolean("pledge")) {
-                            pledges.merge(city, 1, Integer::sum);
-                        }
-                    }
-                }
-                if ((page + 1) * 100 >= p.getInt("total")) {
-                    break;
-                }
-            }
+            List<String> published = assertTotalsEqualRecount(id, results);
             assertEquals(members, published.size(), "one receipt per member");
             Reply lines = api.send("GET", "api/rounds/" + id + "/receipts.jsonl", null, null, "application/x-ndjson");
             assertEquals(200, lines.status(), lines.status() + "");
@@ -384,20 +362,113 @@ class VotingIT {
             assertEquals(new java.util.TreeSet<>(published), new java.util.TreeSet<>(streamed), "the streamed download holds the same receipts");
             assertEquals(members, streamed.size());
             assertTrue(published.containsAll(lastReceipt.values()), "every member's last receipt is published");
-            for (JsonValue v : results.getJsonArray("candidates")) {
-                JsonObject c = v.asJsonObject();
-                long city = c.getJsonNumber("cityId").longValue();
-                assertEquals(votes.getOrDefault(city, 0), c.getInt("votes"), "votes of " + city + " equal the recount");
-                assertEquals(pledges.getOrDefault(city, 0), c.getInt("pledges"), "pledges of " + city + " equal the recount");
-            }
-            for (JsonValue v : results.getJsonArray("sizes")) {
-                JsonObject s = v.asJsonObject();
-                assertEquals(sizes.getOrDefault(s.getInt("size"), 0), s.getInt("ballots"));
-            }
             assertNotNull(results.getJsonObject("winner"));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Ballots racing with the close: every ballot answered 2xx is counted as it was last acknowledged, every one
+     * answered after the close is refused with 409 and changes nothing, and the final totals equal a recount from the
+     * published receipts.
+     */
+    @Test
+    void closingInTheMiddleOfABallotStormCountsEveryAcknowledgedBallotAndNoLaterOne() throws Exception {
+        String org = organiserOfChengdu("org-close-storm");
+        long id = create(org, roundJson(",\"mode\":\"APPROVAL\",\"maxChoices\":2"));
+        api.post("api/rounds/" + id + "/open", null, org);
+        long[] cities = {chengdu, shanghai, wuhan};
+        int members = 64;
+        ExecutorService pool = Executors.newFixedThreadPool(members);
+        try {
+            List<Future<String>> reg = new ArrayList<>();
+            for (int i = 0; i < members; i++) {
+                String h = "close-storm-" + i;
+                reg.add(pool.submit(() -> api.member(h, wuhan)));
+            }
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> f : reg) {
+                tokens.add(f.get());
+            }
+            Map<String, String> lastAcknowledged = new ConcurrentHashMap<>();
+            Map<String, Integer> refused = new ConcurrentHashMap<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> voters = new ArrayList<>();
+            for (String token : tokens) {
+                voters.add(pool.submit(() -> {
+                    start.await();
+                    ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                    while (true) { // one member's ballots one after the other, until the round refuses them
+                        long a = cities[rnd.nextInt(3)];
+                        long b = cities[rnd.nextInt(3)];
+                        Reply r = api.put("api/rounds/" + id + "/ballot", "{\"choices\":[" + (a == b ? a : a + "," + b)
+                                + "],\"size\":" + List.of(50, 200, 1000).get(rnd.nextInt(3)) + ",\"pledge\":" + rnd.nextBoolean() + "}", token);
+                        if (r.status() == 409) {
+                            assertEquals("round.closed", r.json().getString("code"), r.body());
+                            refused.merge(token, 1, Integer::sum);
+                            return null;
+                        }
+                        assertTrue(r.status() == 200 || r.status() == 201, r.status() + " " + r.body());
+                        lastAcknowledged.put(token, r.json().getString("receipt"));
+                    }
+                }));
+            }
+            start.countDown();
+            Thread.sleep(1500);
+            Reply closed = api.post("api/rounds/" + id + "/close", null, org);
+            assertEquals(200, closed.status(), closed.body());
+            for (Future<?> f : voters) {
+                f.get();
+            }
+            assertEquals(members, refused.size(), "every member's ballots ended with a refusal after the close");
+
+            JsonObject results = api.get("api/rounds/" + id + "/results", null).json();
+            assertEquals(lastAcknowledged.size(), results.getInt("ballots"), "every member who got a 2xx has one ballot");
+            List<String> published = assertTotalsEqualRecount(id, results);
+            assertEquals(new java.util.TreeSet<>(lastAcknowledged.values()), new java.util.TreeSet<>(published),
+                    "the published receipts are exactly the last acknowledged ones: none lost, none after the close");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Recounts a closed round from its published receipts, compares with its results, and returns the receipts. */
+    List<String> assertTotalsEqualRecount(long id, JsonObject results) {
+        // Recount from the published receipts and compare with the running totals.
+        Map<Long, Integer> votes = new HashMap<>();
+        Map<Long, Integer> pledges = new HashMap<>();
+        Map<Integer, Integer> sizes = new HashMap<>();
+        List<String> published = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonObject p = api.get("api/rounds/" + id + "/receipts?size=100&page=" + page, null).json();
+            for (JsonValue v : p.getJsonArray("items")) {
+                JsonObject r = v.asJsonObject();
+                published.add(r.getString("receipt"));
+                sizes.merge(r.getInt("size"), 1, Integer::sum);
+                for (JsonValue c : r.getJsonArray("choices")) {
+                    long city = ((jakarta.json.JsonNumber) c).longValue();
+                    votes.merge(city, 1, Integer::sum);
+                    if (r.getBoolean("pledge")) {
+                        pledges.merge(city, 1, Integer::sum);
+                    }
+                }
+            }
+            if ((page + 1) * 100 >= p.getInt("total")) {
+                break;
+            }
+        }
+        for (JsonValue v : results.getJsonArray("candidates")) {
+            JsonObject c = v.asJsonObject();
+            long city = c.getJsonNumber("cityId").longValue();
+            assertEquals(votes.getOrDefault(city, 0), c.getInt("votes"), "votes of " + city + " equal the recount");
+            assertEquals(pledges.getOrDefault(city, 0), c.getInt("pledges"), "pledges of " + city + " equal the recount");
+        }
+        for (JsonValue v : results.getJsonArray("sizes")) {
+            JsonObject s = v.asJsonObject();
+            assertEquals(sizes.getOrDefault(s.getInt("size"), 0), s.getInt("ballots"));
+        }
+        return published;
     }
 
     void awaitState(long id, String state) {
