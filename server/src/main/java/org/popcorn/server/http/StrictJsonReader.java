@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -34,6 +35,9 @@ import org.popcorn.server.common.ProblemException;
 @Priority(1000)
 public class StrictJsonReader implements MessageBodyReader<Object> {
 
+    /** Made once: {@code Json.createReader} looks the provider up through the class path on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
+
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return !(type == String.class || type == byte[].class || type == char[].class
@@ -54,7 +58,7 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
                     + " levels deep.", "body").withCode("request.too-deep");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+        try (JsonReader reader = READERS.createReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             var at = e.getLocation();

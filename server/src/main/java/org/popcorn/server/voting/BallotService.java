@@ -62,7 +62,7 @@ public class BallotService {
     public Cast cast(Caller caller, long roundId, BallotInput in) {
         Member me = caller.require();
         // What needs no lock is checked first: the round's state as last committed, eligibility, the choices.
-        Round r = rounds.get(roundId);
+        Round r = rounds.visible(caller, roundId);
         Instant now = Instant.now();
         requireAccepting(r, now, rounds.zoneOf(r));
         eligibility.require(r, me);
@@ -85,21 +85,21 @@ public class BallotService {
         Ballot b;
         if (existing.isPresent()) {
             b = existing.get();
-            tallies.add(roundId, shard, b.choices(), b.size(), b.pledge(), -1);
+            RoundTallies.Content before = new RoundTallies.Content(Set.copyOf(b.choices()), b.size(), b.pledge());
             b.change(choices, in.size, pledge, now);
-            tallies.add(roundId, shard, choices, in.size, pledge, +1);
+            tallies.change(roundId, shard, before, new RoundTallies.Content(choices, in.size, pledge));
         } else {
             b = new Ballot(roundId, me.id(), choices, in.size, pledge, now);
             em.persist(b);
             tallies.countNewBallot(roundId, shard, now);
-            tallies.add(roundId, shard, choices, in.size, pledge, +1);
+            tallies.change(roundId, shard, null, new RoundTallies.Content(choices, in.size, pledge));
             points.award(me.id(), VOTE_POINTS, "Voted in “" + r.title() + "”", "core", "vote-round-" + roundId);
             rewards.recordActivity(me.id(), "votes", 1);
             events.publish(org.popcorn.server.event.DomainEvents.BALLOT_CAST, "core",
                     java.util.Map.of("roundId", roundId, "memberId", me.id()));
         }
         em.flush();
-        LOG.info(() -> "event=ballot." + (existing.isPresent() ? "changed" : "cast") + " round=" + roundId + " member=" + me.id());
+        LOG.fine(() -> "event=ballot." + (existing.isPresent() ? "changed" : "cast") + " round=" + roundId + " member=" + me.id());
         return new Cast(b, existing.isEmpty());
     }
 
@@ -125,9 +125,28 @@ public class BallotService {
                 .setParameter("r", roundId).setParameter("m", memberId).getResultList().stream().findFirst();
     }
 
+    /**
+     * Candidate cities of open rounds: fixed once a round opens, so each server reads them once per round instead of
+     * once per ballot. A round is dropped when a ballot finds it in another state (one small set per round).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Set<Long>> openCandidates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Set<Long> candidatesOf(Round r) {
+        if (r.state() != RoundState.OPEN) {
+            openCandidates.remove(r.id());
+            Set<Long> ids = new LinkedHashSet<>();
+            rounds.candidates(r.id()).forEach(c -> ids.add(c.cityId()));
+            return ids;
+        }
+        return openCandidates.computeIfAbsent(r.id(), id -> {
+            Set<Long> ids = new LinkedHashSet<>();
+            rounds.candidates(id).forEach(c -> ids.add(c.cityId()));
+            return java.util.Collections.unmodifiableSet(ids);
+        });
+    }
+
     Set<Long> validChoices(Round r, List<Long> requested) {
-        Set<Long> candidates = new LinkedHashSet<>();
-        rounds.candidates(r.id()).forEach(c -> candidates.add(c.cityId()));
+        Set<Long> candidates = candidatesOf(r);
         Set<Long> choices = new LinkedHashSet<>();
         for (Long id : requested) {
             if (!candidates.contains(id)) {

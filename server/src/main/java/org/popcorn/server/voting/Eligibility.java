@@ -25,8 +25,8 @@ public class Eligibility {
 
     /** The first rule the member fails, as {@code [rule, sentence]}, or empty when eligible. */
     public Optional<String[]> failedRule(Round round, Member m) {
-        Levels levels = points.levels();
-        if (round.minLevel() != null && levels.levelFor(m.lifetimePoints()).number() < round.minLevel()) {
+        Levels levels = round.minLevel() == null ? null : points.levels(); // read only for a round that asks for a level
+        if (levels != null && levels.levelFor(m.lifetimePoints()).number() < round.minLevel()) {
             return Optional.of(new String[] {"minLevel", "This round is for members of level " + round.minLevel()
                     + " or higher; you are level " + levels.levelFor(m.lifetimePoints()).number() + "."});
         }

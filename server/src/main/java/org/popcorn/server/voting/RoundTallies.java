@@ -43,13 +43,14 @@ public class RoundTallies {
 
     /** Creates a round's rows of every shard when it opens (its candidates and brackets are fixed from then on). */
     void prepare(long roundId, Collection<Integer> brackets) {
-        em.createNativeQuery("insert into round_shard (round_id, shard, ballots) select ?1, n, 0 from tally_shard")
+        em.flush(); // the round and its candidates exist in the database before rows refer to them
+        sql("insert into round_shard (round_id, shard, ballots) select ?1, n, 0 from tally_shard")
                 .setParameter(1, roundId).executeUpdate();
-        em.createNativeQuery("insert into round_candidate_shard (round_id, city_id, shard, votes, pledges) "
+        sql("insert into round_candidate_shard (round_id, city_id, shard, votes, pledges) "
                         + "select c.round_id, c.city_id, s.n, 0, 0 from round_candidate c cross join tally_shard s where c.round_id = ?1")
                 .setParameter(1, roundId).executeUpdate();
         for (int size : brackets) {
-            em.createNativeQuery("insert into round_size_shard (round_id, size, shard, ballots) select ?1, ?2, n, 0 from tally_shard")
+            sql("insert into round_size_shard (round_id, size, shard, ballots) select ?1, ?2, n, 0 from tally_shard")
                     .setParameter(1, roundId).setParameter(2, size).executeUpdate();
         }
     }
@@ -58,52 +59,93 @@ public class RoundTallies {
      * Locks a shard's gate until the transaction ends. False when the round has no shard rows (it never opened).
      */
     boolean lockShard(long roundId, int shard) {
-        return em.createNativeQuery("update round_shard set ballots = ballots where round_id = ?1 and shard = ?2")
+        return sql("update round_shard set ballots = ballots where round_id = ?1 and shard = ?2")
                 .setParameter(1, roundId).setParameter(2, shard).executeUpdate() == 1;
     }
 
     /** Locks every gate of a round until the transaction ends: no ballot is in flight after this returns. */
     void lockAll(long roundId) {
-        em.createNativeQuery("update round_shard set ballots = ballots where round_id = ?1").setParameter(1, roundId).executeUpdate();
+        sql("update round_shard set ballots = ballots where round_id = ?1").setParameter(1, roundId).executeUpdate();
     }
 
     /** Counts a new ballot in its shard (the gate is held). */
     void countNewBallot(long roundId, int shard, Instant at) {
-        em.createNativeQuery("update round_shard set ballots = ballots + 1 where round_id = ?1 and shard = ?2")
+        sql("update round_shard set ballots = ballots + 1 where round_id = ?1 and shard = ?2")
                 .setParameter(1, roundId).setParameter(2, shard).executeUpdate();
         long hour = hourOf(at);
-        int updated = em.createNativeQuery("update round_turnout_shard set ballots = ballots + 1 "
+        int updated = sql("update round_turnout_shard set ballots = ballots + 1 "
                         + "where round_id = ?1 and hour_index = ?2 and shard = ?3")
                 .setParameter(1, roundId).setParameter(2, hour).setParameter(3, shard).executeUpdate();
         if (updated == 0) { // the first new ballot of this shard in this hour; the held gate rules out a second insert
-            em.createNativeQuery("insert into round_turnout_shard (round_id, hour_index, shard, ballots) values (?1, ?2, ?3, 1)")
+            sql("insert into round_turnout_shard (round_id, hour_index, shard, ballots) values (?1, ?2, ?3, 1)")
                     .setParameter(1, roundId).setParameter(2, hour).setParameter(3, shard).executeUpdate();
         }
     }
 
-    /** Adds (sign +1) or removes (sign -1) a ballot's content in its shard (the gate is held). */
-    void add(long roundId, int shard, Collection<Long> choices, int size, boolean pledge, int sign) {
-        for (Long cityId : choices) {
-            int updated = em.createNativeQuery("update round_candidate_shard set votes = votes + ?1, pledges = pledges + ?2 "
-                            + "where round_id = ?3 and city_id = ?4 and shard = ?5")
-                    .setParameter(1, sign).setParameter(2, pledge ? sign : 0).setParameter(3, roundId)
-                    .setParameter(4, cityId).setParameter(5, shard).executeUpdate();
-            if (updated != 1) {
-                throw new IllegalStateException("round " + roundId + " has no tally of city " + cityId + " in shard " + shard);
+    /**
+     * Moves a ballot's content in its shard from what it was ({@code before}, null for a new ballot) to what it is now
+     * (the gate is held): each candidate and bracket whose count changes is updated once, in as few statements as
+     * there are different changes (usually one or two).
+     */
+    void change(long roundId, int shard, Content before, Content now) {
+        Map<List<Integer>, List<Long>> byDelta = new HashMap<>(); // [votes, pledges] delta -> cities
+        java.util.Set<Long> cities = new java.util.TreeSet<>(now.choices());
+        if (before != null) {
+            cities.addAll(before.choices());
+        }
+        for (Long city : cities) {
+            int votes = (now.choices().contains(city) ? 1 : 0) - (before != null && before.choices().contains(city) ? 1 : 0);
+            int pledges = (now.pledge() && now.choices().contains(city) ? 1 : 0)
+                    - (before != null && before.pledge() && before.choices().contains(city) ? 1 : 0);
+            if (votes != 0 || pledges != 0) {
+                byDelta.computeIfAbsent(List.of(votes, pledges), k -> new ArrayList<>()).add(city);
             }
         }
-        int updated = em.createNativeQuery("update round_size_shard set ballots = ballots + ?1 where round_id = ?2 and size = ?3 and shard = ?4")
-                .setParameter(1, sign).setParameter(2, roundId).setParameter(3, size).setParameter(4, shard).executeUpdate();
-        if (updated != 1) {
-            throw new IllegalStateException("round " + roundId + " has no tally of size " + size + " in shard " + shard);
+        for (Map.Entry<List<Integer>, List<Long>> e : byDelta.entrySet()) {
+            List<Long> ids = e.getValue();
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < ids.size(); i++) {
+                in.append(i == 0 ? "" : ", ").append('?').append(5 + i);
+            }
+            var q = sql("update round_candidate_shard set votes = votes + ?1, pledges = pledges + ?2 "
+                    + "where round_id = ?3 and shard = ?4 and city_id in (" + in + ")")
+                    .setParameter(1, e.getKey().get(0)).setParameter(2, e.getKey().get(1)).setParameter(3, roundId).setParameter(4, shard);
+            for (int i = 0; i < ids.size(); i++) {
+                q.setParameter(5 + i, ids.get(i));
+            }
+            if (q.executeUpdate() != ids.size()) {
+                throw new IllegalStateException("round " + roundId + " lacks a tally of one of " + ids + " in shard " + shard);
+            }
         }
+        if (before == null || before.size() != now.size()) {
+            int expected = before == null ? 1 : 2;
+            int updated = sql("update round_size_shard set ballots = ballots + case when size = ?1 then 1 else -1 end "
+                    + "where round_id = ?2 and shard = ?3 and size in (?5, ?4)")
+                    .setParameter(1, now.size()).setParameter(2, roundId).setParameter(3, shard).setParameter(5, now.size())
+                    .setParameter(4, before == null ? now.size() : before.size()).executeUpdate();
+            if (updated != expected) {
+                throw new IllegalStateException("round " + roundId + " lacks a tally of size " + now.size() + " in shard " + shard);
+            }
+        }
+    }
+
+    /** What a ballot counts: its cities, its size bracket, its pledge. */
+    record Content(java.util.Set<Long> choices, int size, boolean pledge) {
+    }
+
+    /**
+     * A statement on the transaction's connection that does not first flush the persistence context: the tally rows
+     * are not entities, and flushing every managed entity before each of them was most of a ballot's cost.
+     */
+    private jakarta.persistence.Query sql(String sql) {
+        return em.createNativeQuery(sql).setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
     }
 
     // ---- totals (sums over the shards, read without locks) -----------------------------------------------------------
 
     /** How many members have a ballot in the round. */
     public int ballots(long roundId) {
-        Object n = em.createNativeQuery("select coalesce(sum(ballots), 0) from round_shard where round_id = ?1")
+        Object n = sql("select coalesce(sum(ballots), 0) from round_shard where round_id = ?1")
                 .setParameter(1, roundId).getSingleResult();
         return ((Number) n).intValue();
     }
@@ -115,7 +157,7 @@ public class RoundTallies {
     /** Votes and pledges by candidate city (cities without a vote are absent). */
     public Map<Long, CandidateTotal> candidates(long roundId) {
         Map<Long, CandidateTotal> out = new HashMap<>();
-        for (Object row : em.createNativeQuery("select city_id, sum(votes), sum(pledges) from round_candidate_shard "
+        for (Object row : sql("select city_id, sum(votes), sum(pledges) from round_candidate_shard "
                 + "where round_id = ?1 group by city_id").setParameter(1, roundId).getResultList()) {
             Object[] r = (Object[]) row;
             long city = ((Number) r[0]).longValue();
@@ -127,7 +169,7 @@ public class RoundTallies {
     /** Ballots by size bracket, for the round's brackets (0 where none), in the brackets' order: [size, ballots]. */
     public List<int[]> sizes(long roundId, List<Integer> brackets) {
         Map<Integer, Integer> counted = new HashMap<>();
-        for (Object row : em.createNativeQuery("select size, sum(ballots) from round_size_shard where round_id = ?1 group by size")
+        for (Object row : sql("select size, sum(ballots) from round_size_shard where round_id = ?1 group by size")
                 .setParameter(1, roundId).getResultList()) {
             Object[] r = (Object[]) row;
             counted.put(((Number) r[0]).intValue(), ((Number) r[1]).intValue());
@@ -145,7 +187,7 @@ public class RoundTallies {
 
     public List<HourCount> turnout(long roundId) {
         List<HourCount> out = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select hour_index, sum(ballots) from round_turnout_shard where round_id = ?1 "
+        for (Object row : sql("select hour_index, sum(ballots) from round_turnout_shard where round_id = ?1 "
                 + "group by hour_index order by hour_index").setParameter(1, roundId).getResultList()) {
             Object[] r = (Object[]) row;
             out.add(new HourCount(Instant.EPOCH.plus(Duration.ofHours(((Number) r[0]).longValue())), ((Number) r[1]).intValue()));

@@ -11,7 +11,7 @@ class DerivedConfigSourceTest {
     void defaultDatabaseIsADurableH2FileInTheDataDir() {
         String url = DerivedConfigSource.defaultDbUrl();
         assertTrue(url.startsWith("jdbc:h2:file:/"), "absolute path: " + url);
-        assertTrue(url.endsWith("/popcorn;WRITE_DELAY=0"), "every commit written at once: " + url);
+        assertTrue(url.endsWith("/popcorn;WRITE_DELAY=0;QUERY_CACHE_SIZE=64"), "every commit written at once: " + url);
     }
 
     @Test
