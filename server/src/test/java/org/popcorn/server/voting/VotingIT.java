@@ -305,17 +305,9 @@ class VotingIT {
         api.post("api/rounds/" + id + "/open", null, org);
         long[] cities = {chengdu, shanghai, wuhan};
         int members = 200;
-        List<String> tokens = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<Future<String>> reg = new ArrayList<>();
-            for (int i = 0; i < members; i++) {
-                String h = "storm-" + i;
-                reg.add(pool.submit(() -> api.member(h, wuhan)));
-            }
-            for (Future<String> f : reg) {
-                tokens.add(f.get());
-            }
+            List<String> tokens = register(pool, "storm-", members);
             Map<String, String> lastReceipt = new ConcurrentHashMap<>();
             CountDownLatch start = new CountDownLatch(1);
             List<Callable<Integer>> calls = new ArrayList<>();
@@ -382,15 +374,7 @@ class VotingIT {
         int members = 64;
         ExecutorService pool = Executors.newFixedThreadPool(members);
         try {
-            List<Future<String>> reg = new ArrayList<>();
-            for (int i = 0; i < members; i++) {
-                String h = "close-storm-" + i;
-                reg.add(pool.submit(() -> api.member(h, wuhan)));
-            }
-            List<String> tokens = new ArrayList<>();
-            for (Future<String> f : reg) {
-                tokens.add(f.get());
-            }
+            List<String> tokens = register(pool, "close-storm-", members);
             Map<String, String> lastAcknowledged = new ConcurrentHashMap<>();
             Map<String, Integer> refused = new ConcurrentHashMap<>();
             CountDownLatch start = new CountDownLatch(1);
@@ -431,6 +415,20 @@ class VotingIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Registers members {@code prefix0..prefix(n-1)} in Wuhan in parallel and returns their tokens, in order. */
+    List<String> register(ExecutorService pool, String prefix, int n) throws Exception {
+        List<Future<String>> reg = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String h = prefix + i;
+            reg.add(pool.submit(() -> api.member(h, wuhan)));
+        }
+        List<String> tokens = new ArrayList<>();
+        for (Future<String> f : reg) {
+            tokens.add(f.get());
+        }
+        return tokens;
     }
 
     /** Recounts a closed round from its published receipts, compares with its results, and returns the receipts. */
