@@ -134,15 +134,15 @@ public class BallotService {
     Set<Long> candidatesOf(Round r) {
         if (r.state() != RoundState.OPEN) {
             openCandidates.remove(r.id());
-            Set<Long> ids = new LinkedHashSet<>();
-            rounds.candidates(r.id()).forEach(c -> ids.add(c.cityId()));
-            return ids;
+            return readCandidates(r.id());
         }
-        return openCandidates.computeIfAbsent(r.id(), id -> {
-            Set<Long> ids = new LinkedHashSet<>();
-            rounds.candidates(id).forEach(c -> ids.add(c.cityId()));
-            return java.util.Collections.unmodifiableSet(ids);
-        });
+        return openCandidates.computeIfAbsent(r.id(), this::readCandidates);
+    }
+
+    private Set<Long> readCandidates(long roundId) {
+        Set<Long> ids = new LinkedHashSet<>();
+        rounds.candidates(roundId).forEach(c -> ids.add(c.cityId()));
+        return java.util.Collections.unmodifiableSet(ids);
     }
 
     Set<Long> validChoices(Round r, List<Long> requested) {

@@ -70,13 +70,13 @@ public class ResultsService {
             return out;
         }
         out.candidates = new ArrayList<>();
-        for (ResultRules.Total t : rounds.totals(r)) {
+        for (ResultRules.Total t : tallies.totals(roundId, rounds.candidates(roundId))) {
             City city = cities.get(t.cityId());
             out.candidates.add(new RoundViews.CandidateResult(t.cityId(), cities.displayName(city), city.countryCode(), t.votes(), t.pledges()));
         }
         out.candidates.sort((a, b) -> Integer.compare(b.votes, a.votes));
         out.sizes = new ArrayList<>();
-        for (int[] s : rounds.sizes(r)) {
+        for (int[] s : tallies.sizes(r)) {
             out.sizes.add(new RoundViews.SizeResult(s[0], s[1]));
         }
         out.sizes.sort((a, b) -> Integer.compare(a.size, b.size));
@@ -94,7 +94,7 @@ public class ResultsService {
                 out.tiedCityIds = o.tied();
             }
         } else {
-            out.medianSize = ResultRules.medianSize(rounds.sizes(r)).orElse(null);
+            out.medianSize = ResultRules.medianSize(tallies.sizes(r)).orElse(null);
             out.tieRule = o.rule().name();
             out.tiedCityIds = o.tied();
             out.winner = o.winner().flatMap(w -> out.candidates.stream().filter(c -> c.cityId == w.cityId()).findFirst()).orElse(null);

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.popcorn.api.TimeTexts;
 import org.popcorn.server.auth.Caller;
-import org.popcorn.server.city.City;
 import org.popcorn.server.city.CityService;
 import org.popcorn.server.common.Page;
 import org.popcorn.server.common.ProblemException;
@@ -426,9 +425,9 @@ public class RoundService {
 
     /** Closes an open round with its final totals; the caller holds its gates and row ({@link #lockWithGates}). */
     void doClose(Round r, Instant now) {
-        List<ResultRules.Total> totals = totals(r);
+        List<ResultRules.Total> totals = tallies.totals(r.id(), candidates(r.id()));
         ResultRules.Outcome outcome = ResultRules.decide(totals);
-        Optional<Integer> size = ResultRules.medianSize(sizes(r));
+        Optional<Integer> size = ResultRules.medianSize(tallies.sizes(r));
         int eligible = eligibility.countEligible(r);
         r.close(now, outcome.winner().map(ResultRules.Total::cityId).orElse(null), size.orElse(null),
                 outcome.winner().map(ResultRules.Total::pledges).orElse(null), outcome.tieBreak(), eligible);
@@ -448,23 +447,6 @@ public class RoundService {
         events.publish(DomainEvents.ROUND_CLOSED, "core", payload);
         LOG.info(() -> "event=round.closed round=" + r.id() + " winner=" + r.winnerCityId() + " size=" + r.chosenSize()
                 + " ballots=" + ballots);
-    }
-
-    /** Each candidate's votes and pledges as they stand, in the candidates' order. */
-    List<ResultRules.Total> totals(Round r) {
-        Map<Long, RoundTallies.CandidateTotal> counted = tallies.candidates(r.id());
-        List<ResultRules.Total> totals = new ArrayList<>();
-        for (Tallies.Candidate c : candidates(r.id())) {
-            City city = cities.get(c.cityId());
-            RoundTallies.CandidateTotal t = counted.getOrDefault(c.cityId(), new RoundTallies.CandidateTotal(c.cityId(), 0, 0));
-            totals.add(new ResultRules.Total(c.cityId(), city.name(), t.votes(), t.pledges(), city.population()));
-        }
-        return totals;
-    }
-
-    /** Ballots by size bracket as they stand: [size, ballots]. */
-    List<int[]> sizes(Round r) {
-        return tallies.sizes(r.id(), r.sizeBrackets());
     }
 
     /** The ids of rounds whose next transition is due (in a transaction: the scheduler's thread has none of its own). */

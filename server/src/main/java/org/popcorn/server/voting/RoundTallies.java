@@ -1,6 +1,7 @@
 package org.popcorn.server.voting;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.popcorn.server.city.City;
+import org.popcorn.server.city.CityService;
 
 /**
  * The running totals of a round — ballots, each candidate's votes and pledges, each size bracket, new ballots per
@@ -30,6 +33,9 @@ public class RoundTallies {
 
     @PersistenceContext(unitName = "popcorn")
     EntityManager em;
+
+    @Inject
+    CityService cities;
 
     /** The shard a member's ballots belong to. */
     static int shardOf(long memberId) {
@@ -150,24 +156,27 @@ public class RoundTallies {
         return ((Number) n).intValue();
     }
 
-    /** A candidate's totals. */
-    public record CandidateTotal(long cityId, int votes, int pledges) {
-    }
-
-    /** Votes and pledges by candidate city (cities without a vote are absent). */
-    public Map<Long, CandidateTotal> candidates(long roundId) {
-        Map<Long, CandidateTotal> out = new HashMap<>();
+    /** Each candidate's votes and pledges as they stand, in the order of {@code candidates}. */
+    public List<ResultRules.Total> totals(long roundId, List<Tallies.Candidate> candidates) {
+        Map<Long, int[]> counted = new HashMap<>(); // city -> [votes, pledges]
         for (Object row : sql("select city_id, sum(votes), sum(pledges) from round_candidate_shard "
                 + "where round_id = ?1 group by city_id").setParameter(1, roundId).getResultList()) {
             Object[] r = (Object[]) row;
-            long city = ((Number) r[0]).longValue();
-            out.put(city, new CandidateTotal(city, ((Number) r[1]).intValue(), ((Number) r[2]).intValue()));
+            counted.put(((Number) r[0]).longValue(), new int[] {((Number) r[1]).intValue(), ((Number) r[2]).intValue()});
         }
-        return out;
+        List<ResultRules.Total> totals = new ArrayList<>();
+        for (Tallies.Candidate c : candidates) {
+            City city = cities.get(c.cityId());
+            int[] t = counted.getOrDefault(c.cityId(), new int[2]);
+            totals.add(new ResultRules.Total(c.cityId(), city.name(), t[0], t[1], city.population()));
+        }
+        return totals;
     }
 
     /** Ballots by size bracket, for the round's brackets (0 where none), in the brackets' order: [size, ballots]. */
-    public List<int[]> sizes(long roundId, List<Integer> brackets) {
+    public List<int[]> sizes(Round round) {
+        long roundId = round.id();
+        List<Integer> brackets = round.sizeBrackets();
         Map<Integer, Integer> counted = new HashMap<>();
         for (Object row : sql("select size, sum(ballots) from round_size_shard where round_id = ?1 group by size")
                 .setParameter(1, roundId).getResultList()) {
