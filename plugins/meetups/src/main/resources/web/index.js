@@ -11,6 +11,7 @@ addStrings({
     'browse.host': 'Host a meetup',
     'browse.lead': 'Meet fans near you: find a meetup, RSVP, and check in on the day.',
     'browse.filters': 'Find meetups',
+    'browse.filtersJump': 'Filters',
     'browse.from': 'From',
     'browse.to': 'To',
     'browse.kind': 'Kind',
@@ -45,6 +46,7 @@ addStrings({
     'browse.host': '组织聚会',
     'browse.lead': '和附近的粉丝见面：找到聚会、报名，当天签到。',
     'browse.filters': '查找聚会',
+    'browse.filtersJump': '筛选',
     'browse.from': '开始日期',
     'browse.to': '结束日期',
     'browse.kind': '类型',
@@ -123,13 +125,14 @@ function query(f) {
   return q;
 }
 
-function card(m, ticket) {
+/** A meetup's card; its title is an h3 in a list under an h2, an h4 among the suggestions under their own h3. */
+function card(m, ticket, heading = 'h3') {
   const cover = safeUrl(m.coverImageUrl);
   const mine = ticketText(ticket, m);
   return h('li', { class: 'card mu-card', dataset: { testid: `meetup-card-${m.id}`, meetupId: m.id } },
     cover ? h('img', { class: 'mu-cover', src: cover, alt: '', loading: 'lazy', referrerpolicy: 'no-referrer' }) : null,
     h('div', { class: 'mu-card-body' },
-      h('h3', null, h('a', { href: `meetup.html#${m.id}`, dataset: { testid: 'meetup-link' } }, m.title)),
+      h(heading, null, h('a', { href: `meetup.html#${m.id}`, dataset: { testid: 'meetup-link' } }, m.title)),
       h('div', { class: 'mu-badges' }, statusBadge(m.status), kindBadge(m.kind)),
       h('p', null, timeEl(m.startsAt, m.timeZone)),
       h('p', null, h('span', { class: 'sr-only' }, `${t('browse.venue')}: `), m.venueName || '',
@@ -178,7 +181,7 @@ async function suggestNearest(city, f, list) {
     if (!near.length) return;
     list.append(h('section', { class: 'mu-nearest', dataset: { testid: 'nearest' }, 'aria-labelledby': 'nearest-title' },
       h('h3', { id: 'nearest-title' }, t('browse.nearestTitle', { city: city.name })),
-      h('ul', { class: 'mu-cards' }, near.slice(0, 6).map((m) => card(m, m.myTicket))),
+      h('ul', { class: 'mu-cards' }, near.slice(0, 6).map((m) => card(m, m.myTicket, 'h4'))),
       h('p', null, h('button', {
         type: 'button', class: 'small', id: 'nearest-widen',
         onclick: () => { $('near').checked = true; $('radius').disabled = false; $('radius').value = '1000'; page = 0; load(); },
@@ -232,11 +235,27 @@ $('my-calendar-show').addEventListener('click', async () => {
   }
 });
 
+/** Moves focus to a heading (tabindex=-1) and scrolls its box (the heading itself, or the card around it) to the top. */
+function goTo(heading, box = heading) {
+  box.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
+// On a phone the form comes after the list: the "Filters" link above the list leads to it (the address keeps the
+// filters, so the link does not change it); after "Show meetups" the reader is taken back to the list when it is out
+// of view. On a wide screen the form stands beside the list and focus stays where it is.
+$('filters-jump').addEventListener('click', (e) => {
+  e.preventDefault();
+  goTo($('filters-title'), form);
+});
+
 $('near').addEventListener('change', () => { $('radius').disabled = !$('near').checked; });
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   page = 0;
   load();
+  const list = $('list-title').getBoundingClientRect();
+  if (list.top < 0 || list.bottom > window.innerHeight) goTo($('list-title'));
 });
 
 async function init() {

@@ -175,7 +175,7 @@ function renderTicket(m) {
   }
   const guests = Math.max(0, (ticket.partySize || 1) - 1);
   const parts = [
-    h('h2', null, t('meetup.ticket')),
+    h('h3', null, t('meetup.ticket')),
     h('p', { class: 'big', id: 'ticket-status', dataset: { testid: 'ticket-status', status: ticket.status } }, ticketText(ticket, m)),
     h('p', null, t('meetup.partySize', { count: ticket.partySize || 1, guests })),
   ];

@@ -14,7 +14,9 @@
  *     },
  *   };
  *
- * `render` fills `ctx.view`, with one h1. An ApiError it throws is shown as the page's error (401: the login page).
+ * `render` fills `ctx.view`, with one h1 and headings that never skip a level (an h2 before any h3; `h3.look-h2` and
+ * `h2.look-h4` in /style.css give a heading another level's look). An ApiError it throws is shown as the page's error
+ * (401: the login page).
  * Messages: the jar's `web/messages/<locale>.json` (en.json and zh-CN.json), keys written without the plugin
  * prefix; the shell loads them before the page and `t('<plugin>.<key>')` finds them (English when a key is missing).
  * These are the shell's own modules (same URLs, same instances): the session, language and helpers are shared.

@@ -29,7 +29,7 @@ function boothItem(x) {
   const first = x.firstOpensAt || ((x.openings || [])[0] || {}).opensAt;
   const products = (x.products || []).map((p) => (typeof p === 'object' ? p.name : null)).filter(Boolean);
   return h('li', { class: 'card round-item', dataset: { testid: `booth-${x.id}` } },
-    h('h2', null, h('a', { href: `#/p/booths/booth/${x.id}` }, x.compound)),
+    h('h3', { class: 'look-h2' }, h('a', { href: `#/p/booths/booth/${x.id}` }, x.compound)),
     h('p', null, h('span', { class: 'badge', dataset: { testid: `booth-status-${x.id}` } }, label('status', x.status)), ' ',
       h('span', { class: 'muted' }, [x.address, x.cityName].filter(Boolean).join(' · '))),
     first ? h('p', { class: 'small' }, b('list.opens'), ' ', h('time', { datetime: first }, formatDateTime(first, x.zone))) : null,

@@ -66,7 +66,7 @@ function shiftBlock(container, date) {
       based(field({ id: `${key}-date`, name: 'date', label: c('form.date'), type: 'date', value: date, required: true, attrs: { 'data-testid': 'shift-date' } }), 'date'),
       based(field({ id: `${key}-start`, name: 'startsAt', label: c('form.start'), type: 'time', value: '09:00', required: true, attrs: { 'data-testid': 'shift-start' } }), 'startsAt'),
       based(field({ id: `${key}-end`, name: 'endsAt', label: c('form.end'), type: 'time', value: '12:00', required: true, attrs: { 'data-testid': 'shift-end' } }), 'endsAt')),
-    h('h4', null, c('form.roles')),
+    h('h2', { class: 'look-h4' }, c('form.roles')), // the form's other parts are fieldsets: the next level is 2
     roles,
     h('div', { class: 'actions' }, addRole, remove));
   addRole.addEventListener('click', () => {

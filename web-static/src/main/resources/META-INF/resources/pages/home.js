@@ -15,7 +15,7 @@ async function roundsSection() {
       api.get('/api/rounds', { state: 'NOMINATING', size: 3 }).catch(() => ({ items: [] })),
     ]);
     const items = [...(open.items || []), ...(nominating.items || [])];
-    wrap.append(items.length ? h('ul', { class: 'round-list' }, items.map(roundItem)) : notice(t('home.noOpenRounds')));
+    wrap.append(items.length ? h('ul', { class: 'round-list' }, items.map((r) => roundItem(r))) : notice(t('home.noOpenRounds')));
     wrap.append(h('p', null, h('a', { href: '#/rounds' }, t('home.allRounds'))));
   } catch (e) {
     wrap.append(e.status === 404 ? votingUnavailable() : errorPanel(e));

@@ -69,10 +69,11 @@ export function keyDate(round) {
   }
 }
 
-export function roundItem(round) {
+/** A round in a list: its title is an h3 under a section's h2 (home), or an h2 right under the page's h1 (rounds). */
+export function roundItem(round, heading = 'h3') {
   const cities = (round.candidates || []).map(cityName);
   return h('li', { class: 'card round-item', dataset: { testid: 'round-item' } },
-    h('h3', null, h('a', { href: `#/rounds/${round.id}` }, round.title)),
+    h(heading === 'h2' ? 'h2' : 'h3', { class: 'round-title' }, h('a', { href: `#/rounds/${round.id}` }, round.title)),
     h('p', null, stateBadge(round.state), ' ', round.ownerCity ? h('span', { class: 'muted' }, cityName(round.ownerCity)) : null),
     h('p', { class: 'muted small' }, keyDate(round)),
     cities.length ? h('p', { class: 'small' }, t('rounds.candidatesList', { cities: cities.slice(0, 6).join(', ') + (cities.length > 6 ? '…' : '') })) : null);

@@ -45,7 +45,7 @@ export default {
     }
     clear(view, header,
       h('p', { class: 'muted', role: 'status' }, t('rounds.count', { count: result.total || 0 })),
-      result.items && result.items.length ? h('ul', { class: 'round-list' }, result.items.map(roundItem)) : notice(t('rounds.none')),
+      result.items && result.items.length ? h('ul', { class: 'round-list' }, result.items.map((r) => roundItem(r, 'h2'))) : notice(t('rounds.none')),
       pager(result, (p) => hashLink('/rounds', { state, city: cityId || '', page: p })));
   },
 };

@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
 import org.popcorn.server.support.Api;
 
 /**
  * The meetups plugin's pages in a real headless Chromium against the real server: a fan RSVPs on the meetup page and
  * sees the check-in code and the QR code; the organiser, on a phone-sized screen, types the code on the check-in page
- * and sees the fan checked in. Screenshots go to target/screenshots.
+ * and sees the fan checked in; on a phone the list of meetups comes before its filters. Screenshots go to
+ * target/screenshots.
  */
 class MeetupsBrowserIT extends BrowserTest {
 
@@ -29,10 +33,19 @@ class MeetupsBrowserIT extends BrowserTest {
 
     /** Opens a plugin page as a member: their token and English in the site's localStorage, then a fresh load. */
     void openAs(String token, String page) {
+        openAs(token, page, "en");
+    }
+
+    /** Opens a plugin page as a member in a language (en, zh-CN). */
+    void openAs(String token, String page, String language) {
         driver.get(site() + "plugins/meetups/index.html");
-        js("localStorage.setItem('popcorn.token', arguments[0]); localStorage.setItem('popcorn.lang', 'en');", token);
+        js("localStorage.setItem('popcorn.token', arguments[0]); localStorage.setItem('popcorn.lang', arguments[1]);", token, language);
         driver.get(site() + page);
         driver.navigate().refresh(); // a hash-only change would not load the page afresh
+    }
+
+    double number(String script, Object... args) {
+        return ((Number) js(script, args)).doubleValue();
     }
 
     @Test
@@ -202,5 +215,63 @@ class MeetupsBrowserIT extends BrowserTest {
         org.openqa.selenium.WebElement nearest = visible(By.cssSelector("[data-testid=nearest]"));
         assertTrue(nearest.getText().contains("Nothing in Suzhou yet"), nearest.getText());
         visible(By.cssSelector("[data-testid=nearest] [data-testid=meetup-card-" + id + "]"));
+    }
+
+    @Test
+    void onAPhoneTheMeetupsComeBeforeTheirFiltersAndALinkLeadsToThem() throws Exception {
+        String admin = api.adminToken();
+        long nanjing = api.cityId("Nanjing");
+        String org = api.member("mb-list-org", nanjing);
+        assertEquals(200, api.put("api/admin/members/mb-list-org/organiser/" + nanjing, null, admin).status());
+        Instant start = Instant.now().plusSeconds(2 * 86_400);
+        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + nanjing + ",\"title\":\"Lakeside picnic\",\"venueName\":\"Xuanwu Lake\","
+                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":12,\"publish\":true}", org)
+                .json().getJsonNumber("id").longValue();
+        String fan = api.member("mb-list-fan", nanjing);
+        By first = By.cssSelector("#list [data-testid^=meetup-card-]");
+
+        phoneSize();
+        try {
+            for (String language : List.of("en", "zh-CN")) {
+                openAs(fan, "plugins/meetups/index.html", language);
+                visible(By.cssSelector("#list [data-testid=meetup-card-" + id + "]"));
+                js("window.scrollTo(0, 0);");
+                WebElement card = driver.findElement(first);
+                assertEquals(Boolean.TRUE, js("return !!(arguments[0].compareDocumentPosition(document.getElementById('filters'))"
+                        + " & Node.DOCUMENT_POSITION_FOLLOWING);", card), "the list comes before its filters in the page (" + language + ")");
+                double titleEnds = number("return arguments[0].querySelector('h3').getBoundingClientRect().bottom;", card);
+                double screen = number("return window.innerHeight;");
+                assertTrue(titleEnds <= screen, "the first meetup is on the first screen (" + language + "): its title ends at " + titleEnds
+                        + " px of " + screen);
+                assertTrue(number("return document.getElementById('filters').getBoundingClientRect().top;")
+                        > number("return arguments[0].getBoundingClientRect().bottom;", card), "and the filters come below it (" + language + ")");
+
+                // The "Filters" link above the list takes the reader to the form, and "Show meetups" back to the list.
+                String address = driver.getCurrentUrl();
+                click(By.id("filters-jump"));
+                wait.until(d -> "filters-title".equals(js("return document.activeElement && document.activeElement.id;")));
+                double formTop = number("return document.getElementById('filters-title').getBoundingClientRect().top;");
+                assertTrue(formTop >= -1 && formTop < screen, "the form is in view after the link: " + formTop);
+                assertEquals(address, driver.getCurrentUrl(), "the address keeps the filters");
+                click(By.id("filter-submit"));
+                wait.until(d -> "list-title".equals(js("return document.activeElement && document.activeElement.id;")));
+                visible(By.cssSelector("#list [data-testid=meetup-card-" + id + "]"));
+                double listTop = number("return document.getElementById('list-title').getBoundingClientRect().top;");
+                assertTrue(listTop >= -1 && listTop < screen, "the list is in view after Show meetups: " + listTop);
+            }
+        } finally {
+            desktopSize();
+        }
+
+        // On a wide screen the filters stand beside the list, and no link is needed to reach them.
+        openAs(fan, "plugins/meetups/index.html");
+        visible(By.cssSelector("#list [data-testid=meetup-card-" + id + "]"));
+        assertFalse(driver.findElement(By.id("filters-jump")).isDisplayed(), "no Filters link where the form is beside the list");
+        Rectangle list = driver.findElement(By.id("results")).getRect();
+        Rectangle form = driver.findElement(By.id("filters")).getRect();
+        assertTrue(form.getX() >= list.getX() + list.getWidth() && form.getY() < list.getY() + list.getHeight(),
+                "the filters are in a column beside the list: list at x " + list.getX() + ", " + list.getWidth() + " wide, form at x "
+                        + form.getX() + ", y " + form.getY() + " (list ends at y " + (list.getY() + list.getHeight()) + ")");
+        shot("meetups-browse-filters");
     }
 }
