@@ -48,6 +48,22 @@ class MeetupsBrowserIT extends BrowserTest {
         return ((Number) js(script, args)).doubleValue();
     }
 
+    /** A new member made organiser of the city by the admin: their token. */
+    String organiser(String handle, long cityId) {
+        String token = api.member(handle, cityId);
+        assertEquals(200, api.put("api/admin/members/" + handle + "/organiser/" + cityId, null, api.adminToken()).status());
+        return token;
+    }
+
+    /** A published meetup of the organiser's: its id. */
+    long publish(String organiser, long cityId, String title, String venue, String description, Instant start, long seconds, int capacity) {
+        Api.Reply created = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + cityId + ",\"title\":\"" + title + "\",\"venueName\":\""
+                + venue + "\"," + (description == null ? "" : "\"description\":\"" + description + "\",") + "\"startsAt\":\"" + start
+                + "\",\"endsAt\":\"" + start.plusSeconds(seconds) + "\",\"capacity\":" + capacity + ",\"publish\":true}", organiser);
+        assertEquals(201, created.status(), created.toString());
+        return created.json().getJsonNumber("id").longValue();
+    }
+
     @Test
     void aFanRsvpsAndShowsTheCodeAndTheOrganiserChecksThemInOnAPhone() throws Exception {
         String admin = api.adminToken();
@@ -114,14 +130,10 @@ class MeetupsBrowserIT extends BrowserTest {
 
     @Test
     void aFullMeetupOffersTheWaitingListAndSaysWhereTheFanStands() throws Exception {
-        String admin = api.adminToken();
         long wuhan = api.cityId("Wuhan");
-        String org = api.member("mb-full-org", wuhan);
-        assertEquals(200, api.put("api/admin/members/mb-full-org/organiser/" + wuhan, null, admin).status());
+        String org = organiser("mb-full-org", wuhan);
         Instant start = Instant.now().plusSeconds(2 * 86_400);
-        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + wuhan + ",\"title\":\"Tiny tasting\",\"venueName\":\"Yellow Crane\","
-                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":1,\"publish\":true}", org)
-                .json().getJsonNumber("id").longValue();
+        long id = publish(org, wuhan, "Tiny tasting", "Yellow Crane", null, start, 7200, 1);
         String first = api.member("mb-full-first", wuhan);
         assertEquals("CONFIRMED", api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{\"guests\":0}", first).json().getString("status"));
 
@@ -139,14 +151,10 @@ class MeetupsBrowserIT extends BrowserTest {
 
     @Test
     void afterTheEndAFanReadsWhatHappenedAndIsAskedForARating() throws Exception {
-        String admin = api.adminToken();
         long xiamen = api.cityId("Xiamen");
-        String org = api.member("mb-end-org", xiamen);
-        assertEquals(200, api.put("api/admin/members/mb-end-org/organiser/" + xiamen, null, admin).status());
+        String org = organiser("mb-end-org", xiamen);
         Instant start = Instant.now().plusSeconds(6);
-        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + xiamen + ",\"title\":\"Quick tea\",\"venueName\":\"Gulangyu\","
-                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(3600) + "\",\"capacity\":5,\"publish\":true}", org)
-                .json().getJsonNumber("id").longValue();
+        long id = publish(org, xiamen, "Quick tea", "Gulangyu", null, start, 3600, 5);
         String came = api.member("mb-end-came", xiamen);
         String missed = api.member("mb-end-missed", xiamen);
         api.put("api/plugins/meetups/meetups/" + id + "/rsvp", "{\"guests\":0}", came);
@@ -175,14 +183,10 @@ class MeetupsBrowserIT extends BrowserTest {
 
     @Test
     void onAPhoneTheRsvpActionStaysInReach() throws Exception {
-        String admin = api.adminToken();
         long hangzhou = api.cityId("Hangzhou");
-        String org = api.member("mb-phone-org", hangzhou);
-        assertEquals(200, api.put("api/admin/members/mb-phone-org/organiser/" + hangzhou, null, admin).status());
+        String org = organiser("mb-phone-org", hangzhou);
         Instant start = Instant.now().plusSeconds(3 * 86_400);
-        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + hangzhou + ",\"title\":\"Lakeside walk\",\"venueName\":\"West Lake\","
-                + "\"description\":\"" + "A long walk around the lake. ".repeat(40) + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\""
-                + start.plusSeconds(7200) + "\",\"capacity\":20,\"publish\":true}", org).json().getJsonNumber("id").longValue();
+        long id = publish(org, hangzhou, "Lakeside walk", "West Lake", "A long walk around the lake. ".repeat(40), start, 7200, 20);
         String fan = api.member("mb-phone-fan", hangzhou);
         phoneSize();
         try {
@@ -200,15 +204,11 @@ class MeetupsBrowserIT extends BrowserTest {
 
     @Test
     void aCityWithoutMeetupsSuggestsTheNearbyOnes() throws Exception {
-        String admin = api.adminToken();
         long shanghai = api.cityId("Shanghai");
         long suzhou = api.cityId("Suzhou");
-        String org = api.member("mb-near-org", shanghai);
-        assertEquals(200, api.put("api/admin/members/mb-near-org/organiser/" + shanghai, null, admin).status());
+        String org = organiser("mb-near-org", shanghai);
         Instant start = Instant.now().plusSeconds(4 * 86_400);
-        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + shanghai + ",\"title\":\"Bund night walk\",\"venueName\":\"The Bund\","
-                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":30,\"publish\":true}", org)
-                .json().getJsonNumber("id").longValue();
+        long id = publish(org, shanghai, "Bund night walk", "The Bund", null, start, 7200, 30);
         String fan = api.member("mb-near-fan", suzhou);
         openAs(fan, "plugins/meetups/index.html");
         visible(By.cssSelector("[data-testid=no-meetups]"));
@@ -219,14 +219,10 @@ class MeetupsBrowserIT extends BrowserTest {
 
     @Test
     void onAPhoneTheMeetupsComeBeforeTheirFiltersAndALinkLeadsToThem() throws Exception {
-        String admin = api.adminToken();
         long nanjing = api.cityId("Nanjing");
-        String org = api.member("mb-list-org", nanjing);
-        assertEquals(200, api.put("api/admin/members/mb-list-org/organiser/" + nanjing, null, admin).status());
+        String org = organiser("mb-list-org", nanjing);
         Instant start = Instant.now().plusSeconds(2 * 86_400);
-        long id = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + nanjing + ",\"title\":\"Lakeside picnic\",\"venueName\":\"Xuanwu Lake\","
-                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":12,\"publish\":true}", org)
-                .json().getJsonNumber("id").longValue();
+        long id = publish(org, nanjing, "Lakeside picnic", "Xuanwu Lake", null, start, 7200, 12);
         String fan = api.member("mb-list-fan", nanjing);
         By first = By.cssSelector("#list [data-testid^=meetup-card-]");
 
