@@ -1,7 +1,7 @@
 // The shell: header, navigation (core + plugin entries), language switch, hash router.
 
-import { initI18n, setLocale, getLocale, t, addMessages, LANGUAGES } from './i18n.js';
-import { api, getToken, loadMe, currentMe, onMeChange, onUnauthorized, logout, isOrganiser } from './api.js';
+import { initI18n, setLocale, getLocale, chosenLanguage, t, addMessages, LANGUAGES } from './i18n.js';
+import { api, getToken, loadMe, currentMe, updateMe, onMeChange, onUnauthorized, logout, isOrganiser } from './api.js';
 import { h, clear, errorPanel, loading, announce } from './ui.js';
 
 const routes = [
@@ -68,6 +68,19 @@ function navLink(name, href, label, extra) {
   return h('li', null, h('a', { href, dataset: { testid: `nav-${name}` } }, label, extra || null));
 }
 
+/** What awaits the member in a plugin (e.g. proposals for an organiser), filled in beside its entry when above 0. */
+function awaitingCount(p) {
+  const slot = h('span', { dataset: { testid: `nav-count-${p.pluginId}` } });
+  api.get(p.countUrl).then((page) => {
+    const n = page && typeof page.total === 'number' ? page.total : 0;
+    if (n > 0) {
+      clear(slot, ' ', h('span', { class: 'count' }, h('span', { 'aria-hidden': 'true' }, n > 99 ? '99+' : String(n)),
+        h('span', { class: 'sr-only' }, t('nav.awaiting', { count: n }))));
+    }
+  }).catch(() => { /* not for this member (e.g. only organisers review proposals) */ });
+  return slot;
+}
+
 function renderNav() {
   const me = currentMe();
   const mainList = document.getElementById('nav-main');
@@ -79,7 +92,7 @@ function renderNav() {
     navLink('rewards', '#/rewards', t('nav.rewards')),
     pluginEntries.map((p) => h('li', null, h('a', { href: p.href, dataset: { testid: `nav-plugin-${p.pluginId}` } },
       p.icon && /[^\x00-\x7F]/.test(p.icon) && p.icon.length <= 4 ? h('span', { 'aria-hidden': 'true', class: 'nav-icon' }, `${p.icon} `) : null,
-      pluginLabel(p)))));
+      pluginLabel(p), me && p.countUrl ? awaitingCount(p) : null))));
   const account = document.getElementById('nav-account');
   if (me) {
     const unread = Number(me.unreadNotifications || 0);
@@ -337,18 +350,40 @@ function finish(view) {
   firstRender = false;
 }
 
+// ---- the member's language: notifications and e-mails are written in it ----
+
+/** A device's own choice wins and is remembered for the member; a device without one reads in the member's language. */
+async function followMembersLanguage(me) {
+  if (!me || !me.language) return;
+  if (chosenLanguage()) {
+    rememberLanguage(me);
+  } else if (me.language !== getLocale()) {
+    await setLocale(me.language);
+    renderStatic();
+    await route();
+  }
+}
+
+function rememberLanguage(me) {
+  const code = getLocale();
+  if (!me || me.language === code) return;
+  api.patch('/api/me', { language: code }).then(updateMe).catch(() => { /* the next change of member tries again */ });
+}
+
 // ---- start ----
 
 async function start() {
   await initI18n();
   renderStatic();
   onMeChange(renderNav);
+  onMeChange(followMembersLanguage);
   onUnauthorized(() => {
     renderNav();
     if (currentPage && currentPage.auth) goLogin();
   });
   document.getElementById('lang-select').addEventListener('change', async (e) => {
     await setLocale(e.target.value);
+    rememberLanguage(currentMe());
     renderStatic();
     await route();
     announce(t('nav.languageChanged'));

@@ -42,6 +42,11 @@ function storedLanguage() {
   }
 }
 
+/** The language chosen on this device, or null when the app follows the browser. */
+export function chosenLanguage() {
+  return storedLanguage();
+}
+
 export async function initI18n() {
   const wanted = storedLanguage() || matchLanguage(navigator.languages || [navigator.language]);
   fallback = await loadMessages('en');

@@ -21,4 +21,13 @@ public interface Cities {
     default String localTime(long cityId, java.time.Instant at) {
         return TimeTexts.inZone(at, byId(cityId).map(c -> java.time.ZoneId.of(c.timeZone())).orElse(null));
     }
+
+    /**
+     * The city's time zone, or UTC when the city is unknown — for {@link Message#time}.
+     *
+     * @since 0.2.0
+     */
+    default java.time.ZoneId zone(long cityId) {
+        return byId(cityId).map(c -> java.time.ZoneId.of(c.timeZone())).orElse(java.time.ZoneId.of("UTC"));
+    }
 }

@@ -9,6 +9,16 @@ public interface Rewards {
      */
     boolean awardPoints(long memberId, int amount, String reason, String idempotencyKey);
 
+    /**
+     * The same with a reason each member reads in their own language on their points page, from this plugin's
+     * catalogues ({@link Message}).
+     *
+     * @since 0.2.0
+     */
+    default boolean awardPoints(long memberId, int amount, Message reason, String idempotencyKey) {
+        return awardPoints(memberId, amount, reason.english(), idempotencyKey);
+    }
+
     /** Adds to a member's activity counter (e.g. {@code meetups_attended}); awards the badges whose threshold it reaches. */
     void recordActivity(long memberId, String kind, long delta);
 

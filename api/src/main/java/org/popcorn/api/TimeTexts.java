@@ -15,6 +15,7 @@ import java.util.Locale;
 public final class TimeTexts {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 EEE HH:mm", Locale.SIMPLIFIED_CHINESE);
 
     private TimeTexts() {
     }
@@ -26,6 +27,20 @@ public final class TimeTexts {
         }
         ZoneId z = zone == null ? ZoneId.of("UTC") : zone;
         return FORMAT.format(at.atZone(z)) + " (" + z.getId() + ")";
+    }
+
+    /**
+     * The instant in {@code zone} as a reader of {@code language} writes it: {@code zh-CN} reads
+     * {@code 2027年3月6日 周六 19:00（Asia/Shanghai）}, any other language the English form above.
+     *
+     * @since 0.2.0
+     */
+    public static String inZone(Instant at, ZoneId zone, String language) {
+        if (at == null || !"zh-CN".equals(language)) {
+            return inZone(at, zone);
+        }
+        ZoneId z = zone == null ? ZoneId.of("UTC") : zone;
+        return CHINESE.format(at.atZone(z)) + "（" + z.getId() + "）";
     }
 
     /** The same for an ISO-8601 instant text (as events carry them); the text itself when it is not one. */

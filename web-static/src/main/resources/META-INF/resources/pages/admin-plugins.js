@@ -67,7 +67,7 @@ function settingsForm(p) {
     const id = `plugin-${p.id}-setting-${s.key}`.replace(/[^A-Za-z0-9_-]/g, '_');
     const hint = [s.description, s.defaultValue != null && s.defaultValue !== '' ? t('plugins.settingDefault', { value: s.defaultValue }) : null]
       .filter(Boolean).join(' ');
-    const common = { id, name: s.key, label: s.key, hint: hint || null };
+    const common = { id, name: s.key, label: s.label || s.key, hint: hint || null };
     if (s.type === 'BOOLEAN') return field({ ...common, type: 'checkbox', value: String(value).toLowerCase() === 'true' });
     if (s.type === 'INTEGER') return field({ ...common, type: 'number', value, attrs: { step: 1, inputmode: 'numeric' } });
     return field({ ...common, type: 'text', value });

@@ -77,14 +77,14 @@ public class AdminResource {
     /** Admin flag change. */
     @Schema(name = "AdminFlag")
     public static class AdminFlag {
-        @NotNull(message = "Say true or false.")
+        @NotNull(message = "{popcorn.boolean.required}")
         public Boolean admin;
     }
 
     /** Retire or reinstate a city. */
     @Schema(name = "CityRetirement")
     public static class Retirement {
-        @NotNull(message = "Say true or false.")
+        @NotNull(message = "{popcorn.boolean.required}")
         public Boolean retired;
     }
 
@@ -158,7 +158,7 @@ public class AdminResource {
     @Path("members/{handle}/points")
     @Operation(summary = "Award points by hand", description = "Idempotent per idempotencyKey: 201 the first time, 200 with the "
             + "existing entry afterwards. A negative amount corrects a mistake.")
-    public Response award(@PathParam("handle") String handle, @Valid @NotNull(message = "Send the award as JSON.") PointsViews.AwardRequest a) {
+    public Response award(@PathParam("handle") String handle, @Valid @NotNull(message = "{popcorn.body.award}") PointsViews.AwardRequest a) {
         caller.requireAdmin();
         Member m = members.requireByHandle(handle);
         PointsService.Award award = points.award(m.id(), a.amount, a.reason, "admin", a.idempotencyKey);
@@ -168,7 +168,7 @@ public class AdminResource {
     @POST
     @Path("cities")
     @Operation(summary = "Add a city")
-    public Response addCity(@Valid @NotNull(message = "Send the city as JSON.") NewCity n) {
+    public Response addCity(@Valid @NotNull(message = "{popcorn.body.city}") NewCity n) {
         caller.requireAdmin();
         City c = cities.add(n);
         return Response.status(201).entity(CityView.of(c)).header("Location", "/api/cities/" + c.id()).build();

@@ -17,36 +17,36 @@ public final class AuthRequests {
     /** Sign-up. */
     @Schema(name = "Registration")
     public static class Registration {
-        @NotNull(message = "Choose a handle.")
+        @NotNull(message = "{popcorn.member.handle.required}")
         @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{2,31}",
-                message = "A handle has 3 to 32 letters, digits, '-' or '_', and starts with a letter or digit.")
+                message = "{popcorn.member.handle.pattern}")
         public String handle;
 
-        @NotBlank(message = "Tell us the name to show.")
-        @Size(max = 80, message = "A display name has at most 80 characters.")
+        @NotBlank(message = "{popcorn.member.display-name.required}")
+        @Size(max = 80, message = "{popcorn.member.display-name.size}")
         public String displayName;
 
-        @NotBlank(message = "Give your e-mail address.")
-        @Email(message = "This is not an e-mail address.")
-        @Size(max = 254, message = "An e-mail address has at most 254 characters.")
+        @NotBlank(message = "{popcorn.member.email.required}")
+        @Email(message = "{popcorn.member.email.invalid}")
+        @Size(max = 254, message = "{popcorn.member.email.size}")
         public String email;
 
-        @NotNull(message = "Choose a password.")
-        @Size(min = 10, max = 200, message = "A password has 10 to 200 characters.")
+        @NotNull(message = "{popcorn.member.password.required}")
+        @Size(min = 10, max = 200, message = "{popcorn.member.password.size}")
         public String password;
 
-        @NotNull(message = "Choose your home city.")
+        @NotNull(message = "{popcorn.member.home-city.required}")
         public Long homeCityId;
     }
 
     /** Log-in with handle or e-mail. */
     @Schema(name = "Login")
     public static class Login {
-        @NotBlank(message = "Give your handle or e-mail.")
+        @NotBlank(message = "{popcorn.login.login.required}")
         @Size(max = 254)
         public String login;
 
-        @NotNull(message = "Give your password.")
+        @NotNull(message = "{popcorn.login.password.required}")
         @Size(max = 200)
         public String password;
     }
@@ -63,18 +63,18 @@ public final class AuthRequests {
     /** Password change. */
     @Schema(name = "PasswordChange")
     public static class PasswordChange {
-        @NotNull(message = "Give your current password.")
+        @NotNull(message = "{popcorn.password.current.required}")
         public String currentPassword;
 
-        @NotNull(message = "Choose a new password.")
-        @Size(min = 10, max = 200, message = "A password has 10 to 200 characters.")
+        @NotNull(message = "{popcorn.password.new.required}")
+        @Size(min = 10, max = 200, message = "{popcorn.member.password.size}")
         public String newPassword;
     }
 
     /** Account deletion needs the password again. */
     @Schema(name = "AccountDeletion")
     public static class AccountDeletion {
-        @NotNull(message = "Give your password to confirm.")
+        @NotNull(message = "{popcorn.account.password.confirm}")
         public String password;
     }
 }

@@ -61,7 +61,7 @@ public class AuthResource {
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ProfileViews.MyProfile.class)))
     @APIResponse(responseCode = "409", description = "Handle or e-mail taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid field", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response register(@Valid @NotNull(message = "Send the registration as JSON.") AuthRequests.Registration r, @Context UriInfo uri) {
+    public Response register(@Valid @NotNull(message = "{popcorn.body.registration}") AuthRequests.Registration r, @Context UriInfo uri) {
         Member m = members.register(r);
         return Response.created(uri.getBaseUriBuilder().path("members").path(m.handle()).build())
                 .entity(profiles.mine(m.id())).build();
@@ -74,7 +74,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(implementation = AuthRequests.Session.class)))
     @APIResponse(responseCode = "401", description = "Wrong credentials", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many failures", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public AuthRequests.Session login(@Valid @NotNull(message = "Send the log-in as JSON.") AuthRequests.Login l) {
+    public AuthRequests.Session login(@Valid @NotNull(message = "{popcorn.body.login}") AuthRequests.Login l) {
         return auth.login(l.login, l.password, clientAddress(), http.getHeader("User-Agent"));
     }
 
@@ -94,7 +94,7 @@ public class AuthResource {
     @Operation(summary = "Change my password", description = "Ends every other session of mine.")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "422", description = "Current password wrong or new one invalid", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response changePassword(@Valid @NotNull(message = "Send the passwords as JSON.") AuthRequests.PasswordChange change) {
+    public Response changePassword(@Valid @NotNull(message = "{popcorn.body.passwords}") AuthRequests.PasswordChange change) {
         auth.changePassword(caller, change);
         return Response.noContent().build();
     }
@@ -104,7 +104,7 @@ public class AuthResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete my account", description = "Erases personal data; contributions stay as 'former member'.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response deleteAccount(@Valid @NotNull(message = "Send your password as JSON.") AuthRequests.AccountDeletion d) {
+    public Response deleteAccount(@Valid @NotNull(message = "{popcorn.body.password}") AuthRequests.AccountDeletion d) {
         auth.deleteAccount(caller, d.password);
         return Response.noContent().build();
     }

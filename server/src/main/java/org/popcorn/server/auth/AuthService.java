@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.popcorn.api.Message;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.popcorn.server.common.ProblemException;
 import org.popcorn.server.member.Member;
@@ -90,8 +91,9 @@ public class AuthService {
         }
         members.setPassword(m.id(), change.newPassword);
         int ended = sessions.revokeAllOf(m.id(), caller.tokenHash());
-        notifications.notify(m.id(), NotificationKinds.ACCOUNT, "Your password was changed",
-                "Your Popcorn password was changed and your other sessions were ended. If this was not you, contact an admin.",
+        notifications.notify(m.id(), NotificationKinds.ACCOUNT, Message.of("password-changed.title", "Your password was changed"),
+                Message.of("password-changed.body",
+                        "Your Popcorn password was changed and your other sessions were ended. If this was not you, contact an admin."),
                 null, "core");
         LOG.info(() -> "event=auth.password-changed member=" + m.id() + " sessionsEnded=" + ended);
     }

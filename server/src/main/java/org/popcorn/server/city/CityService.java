@@ -86,7 +86,12 @@ public class CityService {
 
     /** The city's name in the current request's language ({@link Language}): its Chinese name for 简体中文 readers. */
     public String displayName(City c) {
-        if (!Language.chinese()) {
+        return displayName(c, Language.current());
+    }
+
+    /** The city's name in {@code lang}. */
+    public String displayName(City c, String lang) {
+        if (!Language.CHINESE.equals(lang)) {
             return c.name();
         }
         String zh = chineseNames.computeIfAbsent(c.id(), id -> em.createQuery("select n.name from CityName n where n.cityId = :id",
@@ -94,6 +99,12 @@ public class CityService {
                 .filter(n -> n.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN))
                 .sorted(java.util.Comparator.comparingInt(String::length)).findFirst().orElse(""));
         return zh.isEmpty() ? c.name() : zh;
+    }
+
+    /** The name of the city with this id in {@code lang}; null when there is no such city. */
+    public String displayName(long cityId, String lang) {
+        City c = em.find(City.class, cityId);
+        return c == null ? null : displayName(c, lang);
     }
 
     /** A city in short, named in the reader's language. */

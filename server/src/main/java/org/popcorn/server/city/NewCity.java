@@ -11,22 +11,22 @@ import java.util.List;
 
 /** What an admin sends to add a city. */
 public class NewCity {
-    @NotBlank(message = "Give the city's name.")
+    @NotBlank(message = "{popcorn.city.name.required}")
     @Size(max = 200)
     public String name;
     @Size(max = 200)
     public String asciiName;
-    @NotNull(message = "Give the two-letter ISO country code, e.g. CN.")
-    @Pattern(regexp = "[A-Z]{2}", message = "Use the two-letter ISO country code in capitals, e.g. CN.")
+    @NotNull(message = "{popcorn.city.country-code.required}")
+    @Pattern(regexp = "[A-Z]{2}", message = "{popcorn.city.country-code.pattern}")
     public String countryCode;
     @Size(max = 200)
     public String region;
-    @NotBlank(message = "Give the IANA time zone, e.g. Asia/Shanghai.")
+    @NotBlank(message = "{popcorn.city.time-zone.required}")
     public String timeZone;
-    @NotNull(message = "Give the latitude.")
+    @NotNull(message = "{popcorn.city.latitude.required}")
     @DecimalMin("-90") @DecimalMax("90")
     public Double latitude;
-    @NotNull(message = "Give the longitude.")
+    @NotNull(message = "{popcorn.city.longitude.required}")
     @DecimalMin("-180") @DecimalMax("180")
     public Double longitude;
     @PositiveOrZero

@@ -42,7 +42,7 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ConstraintViolationException e) {
             List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                    .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                    .map(v -> new Problem.FieldError(fieldOf(v), ValidationTexts.of(v, org.popcorn.server.language.Language.current())))
                     .sorted(Comparator.comparing((Problem.FieldError f) -> f.field))
                     .toList();
             String detail = errors.stream().map(f -> f.field + ": " + f.message).reduce((a, b) -> a + "; " + b)

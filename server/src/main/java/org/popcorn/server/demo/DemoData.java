@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.popcorn.api.Message;
 import org.popcorn.server.auth.AuthRequests;
 import org.popcorn.server.auth.PasswordHasher;
 import org.popcorn.server.city.City;
@@ -119,18 +120,13 @@ public class DemoData {
         for (Member m : community) {
             int votes = random.nextInt(12);
             for (int v = 1; v <= votes; v++) {
-                points.award(m.id(), 20, "Voted in a city round", "core", "demo-vote-" + v);
+                points.award(m.id(), 20, Message.of("points.demo-voted", "Voted in a city round"), "core", "demo-vote-" + v);
             }
             if (votes > 0) {
                 rewards.recordActivity(m.id(), "votes", votes);
             }
-            int meetups = random.nextInt(14);
-            for (int v = 1; v <= meetups; v++) {
-                points.award(m.id(), 50, "Attended a meetup", "meetups", "demo-meetup-" + v);
-            }
-            if (meetups > 0) {
-                rewards.recordActivity(m.id(), "meetups_attended", meetups);
-            }
+            // meetups attended come from the meetups plugin's own demo (a past meetup with check-ins): counting them here,
+            // without tickets, told fans who "attended" several meetups that they had never been to one
         }
         members.grantOrganiser(community.get(0).id(), beijing.id(), admin.id());
         votingRounds(admin, organiser, community, random);

@@ -29,8 +29,12 @@ public final class Texts {
 
     /** The text under {@code key} of {@code owner}'s catalogue in the current language, else {@code english}. */
     public static String of(String owner, String key, String english) {
-        String lang = Language.current();
-        if (Language.ENGLISH.equals(lang)) {
+        return in(Language.current(), owner, key, english);
+    }
+
+    /** The text under {@code key} of {@code owner}'s catalogue in {@code lang}, else {@code english}. */
+    public static String in(String lang, String owner, String key, String english) {
+        if (lang == null || Language.ENGLISH.equals(lang)) {
             return english;
         }
         Map<String, Properties> byLang = CATALOGUES.computeIfAbsent(owner == null ? CORE : owner,
@@ -38,6 +42,28 @@ public final class Texts {
         Properties p = byLang.get(lang);
         String v = p == null ? null : p.getProperty(key);
         return v == null || v.isBlank() ? english : v;
+    }
+
+    /**
+     * The text under {@code key} in whichever catalogue has it in {@code lang} (the core's first), else null: names of
+     * badges are unique across owners, so a core text can name a plugin's badge.
+     */
+    public static String anyOwner(String lang, String key) {
+        if (lang == null || Language.ENGLISH.equals(lang)) {
+            return null;
+        }
+        String core = in(lang, CORE, key, null);
+        if (core != null) {
+            return core;
+        }
+        for (Map<String, Properties> byLang : CATALOGUES.values()) {
+            Properties p = byLang.get(lang);
+            String v = p == null ? null : p.getProperty(key);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** Reads a plugin's catalogues from its jar (only its own resources, not the server's). */

@@ -41,7 +41,7 @@ public class MeResource {
 
     @PATCH
     @Operation(operationId = "updateMyProfile", summary = "Edit my profile", description = "Only the fields sent change.")
-    public ProfileViews.MyProfile update(@Valid @NotNull(message = "Send the fields to change as JSON.") ProfileUpdate update) {
+    public ProfileViews.MyProfile update(@Valid @NotNull(message = "{popcorn.body.profile}") ProfileUpdate update) {
         long id = caller.requireMemberId();
         members.updateProfile(id, update);
         return profiles.mine(id);

@@ -55,6 +55,9 @@ public class Member {
     @Column(name = "is_admin")
     private boolean admin;
 
+    /** The language the member last chose in the app (or registered in); null for English. Mail is written in it. */
+    private String language;
+
     private long points;
 
     @Column(name = "lifetime_points")
@@ -100,6 +103,7 @@ public class Member {
         this.avatarUrl = null;
         this.attendanceVisible = false;
         this.admin = false;
+        this.language = null;
         this.deletedAt = now;
     }
 
@@ -173,6 +177,19 @@ public class Member {
 
     public void attendanceVisible(boolean visible) {
         this.attendanceVisible = visible;
+    }
+
+    /** The member's language ({@code en}, {@code zh-CN}), English unless they chose another. */
+    public String language() {
+        return language == null ? org.popcorn.server.language.Language.ENGLISH : language;
+    }
+
+    /** Remembers the member's language; only the supported ones are kept. */
+    public void language(String code) {
+        if (!org.popcorn.server.language.Language.SUPPORTED.contains(code)) {
+            throw new IllegalArgumentException("Unsupported language " + code);
+        }
+        this.language = code;
     }
 
     public boolean isAdmin() {

@@ -10,6 +10,8 @@ import org.popcorn.server.common.RetryOnConflict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.popcorn.api.Message;
+import org.popcorn.server.language.Language;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -88,6 +90,7 @@ public class MemberService {
             throw ProblemException.conflict("An account with this e-mail exists already. Log in instead.", "email").withCode("member.email-taken");
         }
         Member m = new Member(r.handle.strip(), r.displayName.strip(), r.email, passwordHash, r.homeCityId, Instant.now());
+        m.language(Language.current()); // the language the sign-up form was read in, until the member chooses another
         em.persist(m);
         try {
             em.flush();
@@ -99,7 +102,7 @@ public class MemberService {
             }
             throw ProblemException.conflict("The handle '" + r.handle + "' is taken. Choose another.", "handle").withCode("member.handle-taken");
         }
-        points.award(m.id(), WELCOME_POINTS, "Welcome to the community", "core", "joined");
+        points.award(m.id(), WELCOME_POINTS, Message.of("points.welcome", "Welcome to the community"), "core", "joined");
         rewards.awardBadge(m.id(), "joined");
         events.publish(DomainEvents.MEMBER_REGISTERED, "core",
                 java.util.Map.of("memberId", m.id(), "handle", m.handle(), "homeCityId", r.homeCityId));
@@ -166,6 +169,13 @@ public class MemberService {
         if (u.attendanceVisible != null) {
             m.attendanceVisible(u.attendanceVisible);
         }
+        if (u.language != null) {
+            if (!Language.SUPPORTED.contains(u.language)) {
+                throw ProblemException.unprocessable("Choose a language Popcorn speaks: " + String.join(", ", Language.SUPPORTED) + ".",
+                        "language").withCode("member.unsupported-language");
+            }
+            m.language(u.language);
+        }
         LOG.info(() -> "event=member.profile-updated member=" + memberId);
         return m;
     }
@@ -211,7 +221,8 @@ public class MemberService {
         }
         em.persist(new OrganiserRole(memberId, cityId, adminId, Instant.now()));
         notifications.notify(memberId, org.popcorn.server.notification.NotificationKinds.ROLE_CHANGED,
-                "You are now an organiser of " + c.name(), "You can now run voting rounds and meetups for " + c.name() + ".",
+                Message.of("organiser-granted.title", "You are now an organiser of {city}").city("city", c.id(), c.name()),
+                Message.of("organiser-granted.body", "You can now run voting rounds and meetups for {city}.").city("city", c.id(), c.name()),
                 "/#/me", "core");
         LOG.info(() -> "event=role.organiser-granted member=" + memberId + " city=" + cityId + " by=" + adminId);
         return true;
@@ -229,7 +240,8 @@ public class MemberService {
         em.remove(r);
         org.popcorn.server.city.City c = cities.get(cityId);
         notifications.notify(memberId, org.popcorn.server.notification.NotificationKinds.ROLE_CHANGED,
-                "You are no longer an organiser of " + c.name(), "An admin ended your organiser role for " + c.name() + ".",
+                Message.of("organiser-revoked.title", "You are no longer an organiser of {city}").city("city", c.id(), c.name()),
+                Message.of("organiser-revoked.body", "An admin ended your organiser role for {city}.").city("city", c.id(), c.name()),
                 "/#/me", "core");
         LOG.info(() -> "event=role.organiser-revoked member=" + memberId + " city=" + cityId + " by=" + adminId);
         return true;

@@ -53,6 +53,7 @@ public class ProfileAssembler {
         p.id = m.id();
         p.email = m.email();
         p.attendanceVisible = m.attendanceVisible();
+        p.language = m.language();
         p.admin = m.isAdmin();
         p.lifetimePoints = m.lifetimePoints();
         Levels levels = points.levels();
@@ -103,8 +104,8 @@ public class ProfileAssembler {
         RelationshipStage stage = RelationshipStage.of(level.number(), m.lifetimePoints(), activity, organiser);
         ProfileViews.StageView s = new ProfileViews.StageView();
         s.code = stage.name();
-        s.label = stage.label();
-        s.nextStep = stage.nextStep();
+        s.label = Texts.of(Texts.CORE, "stage." + stage.name() + ".label", stage.label());
+        s.nextStep = Texts.of(Texts.CORE, "stage." + stage.name() + ".next-step", stage.nextStep());
         p.stage = s;
         p.organiser = organiser;
         Map<String, Long> shown = new LinkedHashMap<>(activity);

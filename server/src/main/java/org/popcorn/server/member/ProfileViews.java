@@ -65,6 +65,8 @@ public final class ProfileViews {
         public long id;
         public String email;
         public boolean attendanceVisible;
+        @Schema(description = "The language notifications and e-mails are written in (en, zh-CN)")
+        public String language;
         public boolean admin;
         public long lifetimePoints;
         public LevelView nextLevel;

@@ -28,6 +28,9 @@ public class Notification {
     private String link;
     private String source;
 
+    /** How title and body were said (JSON of their messages, see {@code Messages}), to read them in any language; null for plain texts. */
+    private String message;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -69,6 +72,15 @@ public class Notification {
 
     public String link() {
         return link;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** Keeps how the texts were said (JSON), so that the inbox can read them in the reader's language. */
+    public void message(String json) {
+        this.message = json;
     }
 
     public String source() {

@@ -50,12 +50,12 @@ public class NotificationResource {
         public Instant createdAt;
         public Instant readAt;
 
-        static View of(Notification n) {
+        static View of(Notification n, String[] texts) {
             View v = new View();
             v.id = n.id();
             v.kind = n.kind();
-            v.title = n.title();
-            v.body = n.body();
+            v.title = texts[0];
+            v.body = texts[1];
             v.link = n.link();
             v.source = n.source();
             v.createdAt = n.createdAt();
@@ -86,7 +86,8 @@ public class NotificationResource {
         long me = caller.requireMemberId();
         Page<Notification> p = notifications.inbox(me, unread, ps[0], ps[1]);
         Inbox out = new Inbox();
-        out.items = p.items.stream().map(View::of).toList();
+        String lang = org.popcorn.server.language.Language.current();
+        out.items = p.items.stream().map(n -> View.of(n, notifications.texts(n, lang))).toList();
         out.page = p.page;
         out.size = p.size;
         out.total = p.total;
@@ -120,7 +121,7 @@ public class NotificationResource {
     @PUT
     @Path("email")
     @Operation(summary = "Choose which kinds reach me by e-mail", description = "Body: {\"badge-earned\": true, ...}; kinds not sent keep their choice.")
-    public java.util.List<Choice> setEmailChoices(@NotNull(message = "Send a JSON object of kind: true/false.") Map<String, Boolean> choices) {
+    public java.util.List<Choice> setEmailChoices(@NotNull(message = "{popcorn.body.email-choices}") Map<String, Boolean> choices) {
         return choices(notifications.setEmailChoices(caller.requireMemberId(), choices));
     }
 

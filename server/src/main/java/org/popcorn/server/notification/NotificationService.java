@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.popcorn.server.common.Page;
 import org.popcorn.server.common.ProblemException;
+import org.popcorn.api.Message;
+import org.popcorn.server.language.Messages;
+import org.popcorn.server.city.CityService;
 import org.popcorn.server.member.Member;
 
 /**
@@ -31,21 +34,58 @@ public class NotificationService {
     @Inject
     EmailDelivery delivery;
 
+    @Inject
+    CityService cities;
+
+    /** A notification with plain texts: read the same in every language. Prefer the one with {@link Message}s. */
     @Transactional
     public Notification notify(long memberId, String kind, String title, String body, String link, String source) {
         Member member = em.find(Member.class, memberId);
         if (member == null || member.isDeleted()) {
             return null;
         }
+        return store(member, kind, title, body, title, body, null, link, source);
+    }
+
+    /**
+     * A notification every reader reads in their language: the inbox renders the messages from {@code source}'s
+     * catalogue ("core" or a plugin id) when it is read, the e-mail is written in the member's language now.
+     */
+    @Transactional
+    public Notification notify(long memberId, String kind, Message title, Message body, String link, String source) {
+        Member member = em.find(Member.class, memberId);
+        if (member == null || member.isDeleted()) {
+            return null;
+        }
+        String lang = member.language();
+        String json = NotificationTexts.json(title, body);
+        return store(member, kind, title.english(), body.english(), Messages.render(source, title, lang, cityNames(lang)),
+                Messages.render(source, body, lang, cityNames(lang)), json, link, source);
+    }
+
+    private Notification store(Member member, String kind, String title, String body, String mailSubject, String mailBody,
+                               String messageJson, String link, String source) {
         Instant now = Instant.now();
+        long memberId = member.id();
         Notification n = new Notification(memberId, kind, cut(title, 200), cut(body, 4000), link, source, now);
+        n.message(messageJson);
         em.persist(n);
         if (delivery.enabled() && member.email() != null && wantsEmail(memberId, kind)) {
-            em.persist(new OutgoingEmail(member.email(), cut(title, 200),
-                    body + (link == null ? "" : "\n\n" + delivery.absolute(link)), now));
+            em.persist(new OutgoingEmail(member.email(), cut(mailSubject, 200),
+                    mailBody + (link == null ? "" : "\n\n" + delivery.absolute(link)), now));
         }
         LOG.fine(() -> "event=notification.created member=" + memberId + " kind=" + kind + " source=" + source);
         return n;
+    }
+
+    /** A city's name in {@code lang}, for the texts of notifications. */
+    public java.util.function.LongFunction<String> cityNames(String lang) {
+        return id -> cities.displayName(id, lang);
+    }
+
+    /** {title, body} of a notification in {@code lang}. */
+    public String[] texts(Notification n, String lang) {
+        return NotificationTexts.read(n, lang, cityNames(lang));
     }
 
     public Page<Notification> inbox(long memberId, boolean unreadOnly, int page, int size) {

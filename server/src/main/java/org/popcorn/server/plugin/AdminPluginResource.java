@@ -55,7 +55,7 @@ public class AdminPluginResource {
     @Path("{id}")
     @Operation(summary = "Enable or disable a plugin", description = "{\"enabled\": false}: its routes answer 404, its listeners stop, "
             + "its pages leave the navigation. Survives restarts.")
-    public PluginViews.PluginView toggle(@PathParam("id") String id, @Valid @NotNull(message = "Send {\"enabled\": true|false}.") PluginViews.Toggle t) {
+    public PluginViews.PluginView toggle(@PathParam("id") String id, @Valid @NotNull(message = "{popcorn.plugin.toggle.body}") PluginViews.Toggle t) {
         caller.requireAdmin();
         PluginViews.PluginView view = assembler.view(host.setEnabled(id, t.enabled, caller.requireMemberId()));
         events.wake(); // what happened while it was disabled is delivered now
@@ -82,13 +82,13 @@ public class AdminPluginResource {
         if (p.extension() == null) {
             return List.of();
         }
-        return p.extension().settings().stream().map(d -> PluginViews.SettingView.of(d, settings.value(id, d.key()))).toList();
+        return p.extension().settings().stream().map(d -> PluginViews.SettingView.of(id, d, settings.value(id, d.key()))).toList();
     }
 
     @PUT
     @Path("{id}/settings")
     @Operation(summary = "Change settings", description = "Body: {\"key\": \"value\", ...}; values are checked against the setting's type.")
-    public List<PluginViews.SettingView> changeSettings(@PathParam("id") String id, @NotNull(message = "Send {\"key\": \"value\"}.") Map<String, String> values) {
+    public List<PluginViews.SettingView> changeSettings(@PathParam("id") String id, @NotNull(message = "{popcorn.plugin.settings.body}") Map<String, String> values) {
         caller.requireAdmin();
         settings.set(id, values);
         return settings(id);

@@ -20,7 +20,7 @@ public class PluginAssembler {
         PluginViews.PluginView v = new PluginViews.PluginView();
         v.id = p.id;
         v.version = p.version;
-        v.description = p.description;
+        v.description = org.popcorn.server.language.Texts.of(p.id, "plugin.description", p.description);
         v.provider = p.provider;
         v.requires = p.requires;
         v.state = p.state.name();
@@ -33,7 +33,7 @@ public class PluginAssembler {
             m.events = new ArrayList<>(new TreeSet<>(e.eventTypes()));
             m.settings = new ArrayList<>();
             for (SettingDefinition d : e.settings()) {
-                m.settings.add(PluginViews.SettingView.of(d, settings.value(p.id, d.key())));
+                m.settings.add(PluginViews.SettingView.of(p.id, d, settings.value(p.id, d.key())));
             }
             m.badges = PluginViews.badgeCodes(e.badges());
             m.navigation = e.navigation().stream().map(n -> PluginViews.NavView.of(p.id, n)).toList();

@@ -95,6 +95,11 @@ public class PluginBridge {
     }
 
     @Transactional
+    public boolean awardPoints(String pluginId, long memberId, int amount, org.popcorn.api.Message reason, String key) {
+        return points.award(memberId, amount, reason, pluginId, key).created();
+    }
+
+    @Transactional
     public void recordActivity(long memberId, String kind, long delta) {
         rewards.recordActivity(memberId, kind, delta);
     }
@@ -112,6 +117,11 @@ public class PluginBridge {
 
     @Transactional
     public void notify(String pluginId, long memberId, String kind, String title, String body, String link) {
+        notifications.notify(memberId, kind, title, body, link, pluginId);
+    }
+
+    @Transactional
+    public void notify(String pluginId, long memberId, String kind, org.popcorn.api.Message title, org.popcorn.api.Message body, String link) {
         notifications.notify(memberId, kind, title, body, link, pluginId);
     }
 

@@ -11,6 +11,7 @@ import org.popcorn.api.CurrentMember;
 import org.popcorn.api.Database;
 import org.popcorn.api.Events;
 import org.popcorn.api.Members;
+import org.popcorn.api.Message;
 import org.popcorn.api.Notifications;
 import org.popcorn.api.PluginContext;
 import org.popcorn.api.PopcornSdk;
@@ -247,6 +248,11 @@ final class PluginContextImpl implements PluginContext {
             }
 
             @Override
+            public boolean awardPoints(long memberId, int amount, Message reason, String idempotencyKey) {
+                return bridge.awardPoints(pluginId, memberId, amount, reason, idempotencyKey);
+            }
+
+            @Override
             public void recordActivity(long memberId, String kind, long delta) {
                 bridge.recordActivity(memberId, kind, delta);
             }
@@ -265,7 +271,17 @@ final class PluginContextImpl implements PluginContext {
 
     @Override
     public Notifications notifications() {
-        return (memberId, kind, title, body, link) -> bridge.notify(pluginId, memberId, kind, title, body, link);
+        return new Notifications() {
+            @Override
+            public void notify(long memberId, String kind, String title, String body, String link) {
+                bridge.notify(pluginId, memberId, kind, title, body, link);
+            }
+
+            @Override
+            public void notify(long memberId, String kind, Message title, Message body, String link) {
+                bridge.notify(pluginId, memberId, kind, title, body, link);
+            }
+        };
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.popcorn.api.BadgeDefinition;
 import org.popcorn.api.NavigationEntry;
 import org.popcorn.api.SettingDefinition;
+import org.popcorn.server.language.Texts;
 
 /** How plugins look in the API. */
 public final class PluginViews {
@@ -50,16 +51,27 @@ public final class PluginViews {
         public String type;
         public String defaultValue;
         public String value;
+        @Schema(description = "What the admin page calls it, in the reader's language (plugin catalogue setting.<key>.label; "
+                + "in English the key as words)")
+        public String label;
+        @Schema(description = "What it does, in the reader's language (plugin catalogue setting.<key>.description)")
         public String description;
 
-        static SettingView of(SettingDefinition d, String value) {
+        static SettingView of(String pluginId, SettingDefinition d, String value) {
             SettingView v = new SettingView();
             v.key = d.key();
             v.type = d.type().name();
             v.defaultValue = d.defaultValue();
             v.value = value;
-            v.description = d.description();
+            v.label = Texts.of(pluginId, "setting." + d.key() + ".label", asWords(d.key()));
+            v.description = Texts.of(pluginId, "setting." + d.key() + ".description", d.description());
             return v;
+        }
+
+        /** {@code priority-window-hours} → "Priority window hours". */
+        static String asWords(String key) {
+            String words = key.replace('-', ' ').replace('_', ' ').strip();
+            return words.isEmpty() ? key : Character.toUpperCase(words.charAt(0)) + words.substring(1);
         }
     }
 
@@ -70,6 +82,8 @@ public final class PluginViews {
         public Map<String, String> label;
         public String href;
         public String icon;
+        @Schema(description = "A GET route answering a page whose total is what awaits the signed-in member there (shown beside the entry); absent for none")
+        public String countUrl;
 
         static NavView of(String pluginId, NavigationEntry e) {
             NavView v = new NavView();
@@ -77,6 +91,8 @@ public final class PluginViews {
             v.label = e.labels();
             v.href = e.href();
             v.icon = e.icon();
+            String count = e.countPath();
+            v.countUrl = count == null || count.isBlank() ? null : "/api/plugins/" + pluginId + "/" + count.replaceFirst("^/+", "");
             return v;
         }
     }
@@ -101,7 +117,7 @@ public final class PluginViews {
     /** Enable or disable. */
     @Schema(name = "PluginToggle")
     public static class Toggle {
-        @jakarta.validation.constraints.NotNull(message = "Say true or false.")
+        @jakarta.validation.constraints.NotNull(message = "{popcorn.boolean.required}")
         public Boolean enabled;
     }
 

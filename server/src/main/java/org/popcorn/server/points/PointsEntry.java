@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.popcorn.api.Message;
+import org.popcorn.server.language.Messages;
 
 /** One line of the points ledger. Entries are never changed or deleted; a correction is a new entry. */
 @Entity
@@ -25,6 +27,10 @@ public class PointsEntry {
     private int amount;
     private String reason;
     private String source;
+
+    /** How the reason was said (JSON of its message, see {@code Messages}), to read it in any language; null for a plain text. */
+    @Column(name = "reason_message")
+    private String reasonMessage;
 
     @Column(name = "idempotency_key")
     private String idempotencyKey;
@@ -58,6 +64,24 @@ public class PointsEntry {
 
     public String reason() {
         return reason;
+    }
+
+    /** The reason in {@code lang}: rendered from its message when it has one, else the text as stored. */
+    public String reason(String lang) {
+        if (reasonMessage == null) {
+            return reason;
+        }
+        try {
+            return Messages.render(source, Messages.fromJson(Messages.parse(reasonMessage)), lang, city -> null);
+        } catch (RuntimeException unreadable) {
+            return reason;
+        }
+    }
+
+    /** Keeps how the reason was said, when it fits its column. */
+    void reasonMessage(Message m) {
+        String json = Messages.toJson(m).toString();
+        this.reasonMessage = json.length() <= 2000 ? json : null;
     }
 
     public String source() {

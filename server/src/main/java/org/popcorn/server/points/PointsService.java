@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.popcorn.api.Message;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.popcorn.server.common.Page;
@@ -48,6 +49,16 @@ public class PointsService {
      */
     @Transactional
     public Award award(long memberId, int amount, String reason, String source, String idempotencyKey) {
+        return award(memberId, amount, reason, null, source, idempotencyKey);
+    }
+
+    /** The same with a reason each member reads in their language (from {@code source}'s catalogue). */
+    @Transactional
+    public Award award(long memberId, int amount, Message reason, String source, String idempotencyKey) {
+        return award(memberId, amount, reason.english(), reason, source, idempotencyKey);
+    }
+
+    private Award award(long memberId, int amount, String reason, Message said, String source, String idempotencyKey) {
         if (amount == 0) {
             throw ProblemException.unprocessable("amount must not be 0.", "amount").withCode("points.zero-amount");
         }
@@ -69,6 +80,9 @@ public class PointsService {
             return new Award(existing.get(0), false);
         }
         PointsEntry entry = new PointsEntry(memberId, amount, reason.strip(), source, idempotencyKey, Instant.now(clock));
+        if (said != null) {
+            entry.reasonMessage(said);
+        }
         em.persist(entry);
         Levels levels = amount > 0 ? levels() : null;
         LevelDef before = levels == null ? null : levels.levelFor(member.lifetimePoints());
@@ -76,10 +90,16 @@ public class PointsService {
         if (levels != null) {
             LevelDef after = levels.levelFor(member.lifetimePoints());
             if (after.number() > before.number()) { // lifetime points only grow: each level is reached once
-                notifications.notify(memberId, NotificationKinds.LEVEL_REACHED, "You reached level " + after.number() + ": " + after.name(),
-                        "With " + member.lifetimePoints() + " lifetime points you are now " + after.name() + " (level " + after.number()
-                                + ")." + levels.nextAfter(member.lifetimePoints()).map(n -> " Next: " + n.name() + " at " + n.minPoints()
-                                + " points.").orElse(""), "#/me", "core");
+                Message level = levelName(after);
+                Message reached = Message.of("level-reached.body", "With {points} lifetime points you are now {level} (level {number}).")
+                        .with("points", member.lifetimePoints()).with("level", level).with("number", (long) after.number());
+                Message next = levels.nextAfter(member.lifetimePoints())
+                        .map(n -> Message.of("level-reached.next", " Next: {level} at {points} points.")
+                                .with("level", levelName(n)).with("points", n.minPoints()))
+                        .orElse(Message.of("level-reached.last", ""));
+                notifications.notify(memberId, NotificationKinds.LEVEL_REACHED,
+                        Message.of("level-reached.title", "You reached level {number}: {level}").with("number", (long) after.number()).with("level", level),
+                        Message.of("level-reached.text", "{reached}{next}").with("reached", reached).with("next", next), "#/me", "core");
                 LOG.info(() -> "event=level.reached member=" + memberId + " level=" + after.number());
             }
         }
@@ -108,5 +128,10 @@ public class PointsService {
 
     public Levels levels() {
         return new Levels(em.createQuery("select l from LevelDef l", LevelDef.class).getResultList());
+    }
+
+    /** A level's name as a message, read in the reader's language from the core's catalogue. */
+    private static Message levelName(LevelDef l) {
+        return Message.of("level." + l.number() + ".name", l.name());
     }
 }

@@ -30,7 +30,7 @@ public final class PointsViews {
             Entry v = new Entry();
             v.id = e.id();
             v.amount = e.amount();
-            v.reason = e.reason();
+            v.reason = e.reason(org.popcorn.server.language.Language.current());
             v.source = e.source();
             v.idempotencyKey = e.idempotencyKey();
             v.createdAt = e.createdAt();
@@ -51,12 +51,12 @@ public final class PointsViews {
     /** An admin's manual award (or correction, with a negative amount). */
     @Schema(name = "PointsAward")
     public static class AwardRequest {
-        @NotNull(message = "Give the amount.")
+        @NotNull(message = "{popcorn.award.amount.required}")
         public Integer amount;
-        @NotBlank(message = "Give a reason the member will read.")
+        @NotBlank(message = "{popcorn.award.reason.required}")
         @Size(max = 200)
         public String reason;
-        @NotBlank(message = "Give an idempotency key: the same key never pays twice.")
+        @NotBlank(message = "{popcorn.award.idempotency-key.required}")
         @Size(max = 200)
         public String idempotencyKey;
     }

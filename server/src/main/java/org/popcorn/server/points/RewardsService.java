@@ -10,6 +10,7 @@ import org.popcorn.server.common.RetryOnConflict;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.popcorn.api.Message;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.popcorn.server.common.ProblemException;
@@ -60,8 +61,10 @@ public class RewardsService {
             return false;
         }
         em.persist(new MemberBadge(memberId, code, Instant.now()));
-        notifications.notify(memberId, NotificationKinds.BADGE_EARNED, "You earned the badge “" + badge.name() + "”",
-                badge.description(), "/#/me", "core");
+        notifications.notify(memberId, NotificationKinds.BADGE_EARNED,
+                Message.of("badge-earned.title", "You earned the badge “{badge}”").with("badge", Message.of("badge." + code + ".name", badge.name())),
+                Message.of("badge-earned.body", "{description}").with("description", Message.of("badge." + code + ".description",
+                        badge.description() == null ? "" : badge.description())), "/#/me", "core");
         LOG.info(() -> "event=badge.awarded member=" + memberId + " badge=" + code);
         return true;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.popcorn.api.Message;
 import org.popcorn.api.TimeTexts;
 import org.popcorn.server.auth.Caller;
 import org.popcorn.server.common.ProblemException;
@@ -93,7 +94,7 @@ public class BallotService {
             em.persist(b);
             tallies.countNewBallot(roundId, shard, now);
             tallies.change(roundId, shard, null, new RoundTallies.Content(choices, in.size, pledge));
-            points.award(me.id(), VOTE_POINTS, "Voted in “" + r.title() + "”", "core", "vote-round-" + roundId);
+            points.award(me.id(), VOTE_POINTS, Message.of("points.voted", "Voted in “{round}”").with("round", r.title()), "core", "vote-round-" + roundId);
             rewards.recordActivity(me.id(), "votes", 1);
             events.publish(org.popcorn.server.event.DomainEvents.BALLOT_CAST, "core",
                     java.util.Map.of("roundId", roundId, "memberId", me.id()));

@@ -69,7 +69,7 @@ public class RoundResource {
     @Operation(summary = "Create a round", description = "Organisers create rounds for a city they organise; admins also community-wide.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RoundViews.RoundView.class)))
     @APIResponse(responseCode = "422", description = "Invalid settings", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull(message = "Send the round as JSON.") RoundRequests.RoundInput in) {
+    public Response create(@Valid @NotNull(message = "{popcorn.body.round}") RoundRequests.RoundInput in) {
         Round r = rounds.create(caller, in);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(r.id())).build()).entity(assembler.view(r, true)).build();
     }
@@ -85,7 +85,7 @@ public class RoundResource {
     @Path("{id}")
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "updateRound", summary = "Edit a round", description = "Only the fields sent change. Once the round has left draft, only the description may change (409 otherwise).")
-    public RoundViews.RoundView update(@PathParam("id") long id, @Valid @NotNull(message = "Send the changes as JSON.") RoundRequests.RoundInput in) {
+    public RoundViews.RoundView update(@PathParam("id") long id, @Valid @NotNull(message = "{popcorn.body.changes}") RoundRequests.RoundInput in) {
         return assembler.view(rounds.update(caller, id, in), true);
     }
 
@@ -117,7 +117,7 @@ public class RoundResource {
     @Path("{id}/nominations")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Nominate a city", description = "During nomination; needs the 'nominate-city' privilege. The proposer is the first supporter.")
-    public Response nominate(@PathParam("id") long id, @Valid @NotNull(message = "Send {\"cityId\": ...}.") RoundRequests.NominationInput in) {
+    public Response nominate(@PathParam("id") long id, @Valid @NotNull(message = "{popcorn.round.nomination.body}") RoundRequests.NominationInput in) {
         rounds.visible(caller, id);
         rounds.nominate(caller, id, in.cityId);
         return Response.status(201).entity(assembler.view(rounds.get(id), true)).build();
@@ -143,7 +143,7 @@ public class RoundResource {
     @APIResponse(responseCode = "403", description = "Not eligible (the problem names the rule)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Voting is not open", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown or duplicate candidate, too many choices, unknown size", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response castBallot(@PathParam("id") long id, @Valid @NotNull(message = "Send the ballot as JSON.") RoundRequests.BallotInput in) {
+    public Response castBallot(@PathParam("id") long id, @Valid @NotNull(message = "{popcorn.body.ballot}") RoundRequests.BallotInput in) {
         BallotService.Cast cast = ballots.cast(caller, id, in); // a draft the caller may not see answers 404 there
         return Response.status(cast.created() ? 201 : 200).entity(RoundViews.BallotView.of(cast.ballot())).build();
     }

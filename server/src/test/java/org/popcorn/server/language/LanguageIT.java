@@ -86,10 +86,81 @@ class LanguageIT {
         assertTrue(zh.get("api/rewards/privileges", null).body().contains("优先报名"));
         JsonObject me = zh.get("api/me", fan).json();
         assertEquals("新人", me.getJsonObject("level").getString("name"));
+        assertTrue(me.getJsonObject("stage").getString("nextStep").startsWith("参与一次"), "the stage's next step: " + me.getJsonObject("stage"));
+        assertEquals("顾客", me.getJsonObject("stage").getString("label"));
         assertTrue(me.toString().contains("欢迎加入"), "the welcome badge a new member holds: " + me);
         String choices = zh.get("api/me/notifications/email", fan).body();
         assertTrue(choices.contains("你报名的聚会已取消") && choices.contains("你升到了新等级"), "e-mail choices: " + choices);
         assertTrue(en.get("api/me/notifications/email", fan).body().contains("A meetup you signed up for was cancelled"));
+    }
+
+    @Test
+    void notificationsOfTheCoreAndOfPluginsReadInTheReadersLanguage() {
+        Api en = new Api(base);
+        Api zh = en.inLanguage("zh-CN");
+        long chengdu = en.cityId("Chengdu");
+        String admin = en.adminToken();
+        String fan = zh.member("lang-inbox", chengdu);
+        JsonObject welcome = zh.get("api/me/notifications", fan).json().getJsonArray("items").getJsonObject(0);
+        assertEquals("你获得了徽章“欢迎加入”", welcome.getString("title"), welcome.toString());
+        assertEquals("加入了社区。", welcome.getString("body"));
+        assertEquals("You earned the badge “Welcome aboard”", en.get("api/me/notifications", fan).json().getJsonArray("items")
+                .getJsonObject(0).getString("title"), "the same notification in English");
+        assertTrue(zh.get("api/me/points", fan).body().contains("欢迎加入社区"), "the ledger's reasons too");
+        assertTrue(en.get("api/me/points", fan).body().contains("Welcome to the community"));
+
+        // a plugin's notification: a seat freed up for the waiting fan
+        String org = en.member("lang-inbox-org", chengdu);
+        assertEquals(200, en.put("api/admin/members/lang-inbox-org/organiser/" + chengdu, null, admin).status());
+        String first = en.member("lang-inbox-first", chengdu);
+        Instant start = Instant.parse("2031-03-08T11:00:00Z");
+        long meetup = en.post("api/plugins/meetups/meetups", "{\"cityId\":" + chengdu + ",\"title\":\"Hotpot\",\"venueName\":\"Hall\",\"startsAt\":\""
+                + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":1,\"publish\":true}", org)
+                .json().getJsonNumber("id").longValue();
+        assertEquals("CONFIRMED", en.put("api/plugins/meetups/meetups/" + meetup + "/rsvp", "{\"guests\":0}", first).json().getString("status"));
+        assertEquals("WAITING", en.put("api/plugins/meetups/meetups/" + meetup + "/rsvp", "{\"guests\":0}", fan).json().getString("status"));
+        assertEquals(204, en.delete("api/plugins/meetups/meetups/" + meetup + "/rsvp", null, first).status());
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonObject seat = null;
+        while (seat == null && System.currentTimeMillis() < deadline) {
+            seat = zh.get("api/me/notifications", fan).json().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                    .filter(n -> "meetups-promoted".equals(n.getString("kind"))).findFirst().orElse(null);
+        }
+        assertTrue(seat != null, "the waiting fan is told");
+        assertTrue(seat.getString("title").endsWith("：Hotpot") && !seat.getString("title").contains("You are"), seat.toString());
+        assertTrue(seat.getString("body").contains("2031年3月8日 周六 19:00（Asia/Shanghai）") && seat.getString("body").contains("地点：Hall，成都。"),
+                "time and place in Chinese, the city by its Chinese name: " + seat.getString("body"));
+        String english = en.get("api/me/notifications", fan).body();
+        assertTrue(english.contains("Sat 8 Mar 2031, 19:00 (Asia/Shanghai)") && english.contains("Where: Hall, Chengdu."), english);
+    }
+
+    @Test
+    void pluginSettingsAndDescriptionsReadInTheAdminsLanguage() {
+        Api en = new Api(base);
+        Api zh = en.inLanguage("zh-CN");
+        String admin = en.adminToken();
+        JsonObject window = zh.get("api/admin/plugins/meetups/settings", admin).jsonValue().asJsonArray().stream()
+                .map(v -> v.asJsonObject()).filter(s -> "priority-window-hours".equals(s.getString("key"))).findFirst().orElseThrow();
+        assertEquals("优先报名时段（小时）", window.getString("label"), window.toString());
+        assertTrue(window.getString("description").contains("优先报名"), window.toString());
+        JsonObject english = en.get("api/admin/plugins/meetups/settings", admin).jsonValue().asJsonArray().stream()
+                .map(v -> v.asJsonObject()).filter(s -> "priority-window-hours".equals(s.getString("key"))).findFirst().orElseThrow();
+        assertEquals("Priority window hours", english.getString("label"), "in English the key as words");
+        assertTrue(zh.get("api/plugins", admin).body().contains("聚会：安排与提议"), "the plugin's description");
+    }
+
+    @Test
+    void fieldErrorsOfTheFormsReadInTheReadersLanguage() {
+        Api en = new Api(base);
+        Api zh = en.inLanguage("zh-CN");
+        String body = "{\"handle\":\"x\",\"displayName\":\"X\",\"email\":\"x@example.org\",\"password\":\"long-enough-1\","
+                + "\"homeCityId\":" + en.cityId("Chengdu") + "}";
+        Reply chinese = zh.post("api/auth/register", body, null);
+        assertEquals(422, chinese.status(), chinese.toString());
+        assertEquals("handle", chinese.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("用户名由 3 到 32 个字母、数字、“-”或“_”组成，并以字母或数字开头。",
+                chinese.json().getJsonArray("errors").getJsonObject(0).getString("message"));
+        assertTrue(en.post("api/auth/register", body, null).body().contains("A handle has 3 to 32 letters"), "English for English readers");
     }
 
     private static List<String> names(JsonObject round) {

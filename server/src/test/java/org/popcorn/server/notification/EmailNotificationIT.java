@@ -107,4 +107,56 @@ class EmailNotificationIT {
                 "the offer's deadline in Nanjing's time, not raw UTC: " + body);
         assertTrue(body.contains("When: ") && body.contains("Where: Drum Tower, Nanjing."), "the body names the meetup's time and place: " + body);
     }
+
+    @Test
+    void aMembersMailAndInboxAreInTheirOwnLanguageWhoeverCausedThem() throws Exception {
+        Api en = new Api(base);
+        Api zh = en.inLanguage("zh-CN,zh;q=0.9");
+        long wuhan = en.cityId("Wuhan");
+        String admin = en.adminToken();
+        String token = zh.member("mail-zh", wuhan); // signed up in the Chinese app: that is the member's language
+        assertEquals("zh-CN", en.get("api/me", token).json().getString("language"));
+        assertEquals(200, en.put("api/me/notifications/email", "{\"role-changed\":true,\"account\":false}", token).status());
+
+        int before = smtp.getReceivedMessages().length;
+        assertEquals(200, en.put("api/admin/members/mail-zh/organiser/" + wuhan, null, admin).status()); // an English-reading admin
+        MimeMessage granted = mailTo("mail-zh@example.org", before);
+        assertEquals("你现在是武汉的组织者", granted.getSubject());
+        assertTrue(String.valueOf(granted.getContent()).contains("你现在可以为武汉发起投票轮次和见面会。"), String.valueOf(granted.getContent()));
+
+        // the inbox reads each notification in the language it is read in
+        assertEquals("你现在是武汉的组织者", firstTitle(zh, token));
+        assertEquals("You are now an organiser of Wuhan", firstTitle(en, token));
+
+        // the member switches the app to English: later mail is English
+        Reply unsupported = en.patch("api/me", "{\"language\":\"fr\"}", token);
+        assertEquals(422, unsupported.status(), unsupported.toString());
+        assertEquals("language", unsupported.json().getString("field"));
+        assertEquals("member.unsupported-language", unsupported.json().getString("code"));
+        assertEquals("zh-CN", en.get("api/me", token).json().getString("language"), "a refused change changes nothing");
+        assertEquals("en", en.patch("api/me", "{\"language\":\"en\"}", token).json().getString("language"));
+        int sent = smtp.getReceivedMessages().length;
+        assertEquals(200, en.delete("api/admin/members/mail-zh/organiser/" + wuhan, null, admin).status());
+        assertEquals("You are no longer an organiser of Wuhan", mailTo("mail-zh@example.org", sent).getSubject());
+        assertEquals("你不再是武汉的组织者", firstTitle(zh, token), "still read in Chinese in the Chinese app");
+    }
+
+    /** The first message to {@code address} among those received after the first {@code after}. */
+    private static MimeMessage mailTo(String address, int after) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            MimeMessage[] all = smtp.getReceivedMessages();
+            for (int i = after; i < all.length; i++) {
+                if (address.equals(all[i].getAllRecipients()[0].toString())) {
+                    return all[i];
+                }
+            }
+            smtp.waitForIncomingEmail(1_000, all.length + 1);
+        }
+        throw new AssertionError("no mail to " + address);
+    }
+
+    private static String firstTitle(Api api, String token) {
+        return api.get("api/me/notifications", token).json().getJsonArray("items").getJsonObject(0).getString("title");
+    }
 }

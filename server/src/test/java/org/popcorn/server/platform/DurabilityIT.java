@@ -63,6 +63,11 @@ class DurabilityIT {
             Thread.sleep(300);
         }
         int meetups = api.get(demoMeetups, null).json().getInt("total");
+        java.util.regex.Matcher fanLogin = java.util.regex.Pattern.compile("demo-fan / (\\S+)").matcher(Files.readString(data.resolve("demo-logins.txt")));
+        assertTrue(fanLogin.find());
+        jakarta.json.JsonObject fanActivity = api.get("api/me", api.login("demo-fan", fanLogin.group(1))).json().getJsonObject("activity");
+        assertEquals(0, fanActivity.containsKey("meetups_attended") ? fanActivity.getJsonNumber("meetups_attended").longValue() : 0,
+                "the demo fan never checked in at a meetup, so no meetups count as attended: " + fanActivity);
 
         List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(4);

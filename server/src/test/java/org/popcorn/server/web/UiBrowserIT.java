@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 import org.popcorn.server.support.Api;
 
 /**
@@ -56,6 +57,61 @@ class UiBrowserIT extends BrowserTest {
                 .json().getJsonNumber("id").longValue();
         api.post("api/rounds/" + id + "/open", null, adminToken);
         return id;
+    }
+
+    @Test
+    void theLanguageChosenInTheAppIsTheMembersAndFollowsThemToAnotherDevice() {
+        String token = api.member("lang-device", api.cityId("Chengdu"));
+        loginInBrowser("lang-device", "password-lang-device");
+        new Select(driver.findElement(By.id("lang-select"))).selectByValue("zh-CN");
+        wait.until(d -> "zh-CN".equals(api.get("api/me", token).json().getString("language"))); // mail is written in it now
+
+        // another device, where nothing was chosen yet: after log-in the app reads in the member's language
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear();");
+        driver.navigate().refresh();
+        wait.until(d -> "en".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang;")));
+        loginInBrowser("lang-device", "password-lang-device");
+        wait.until(d -> "zh-CN".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang;")));
+        assertEquals("zh-CN", new Select(driver.findElement(By.id("lang-select"))).getFirstSelectedOption().getAttribute("value"));
+    }
+
+    @Test
+    void aChineseFanReadsTheirInboxAndTheirNextStepInChinese() throws Exception {
+        api.inLanguage("zh-CN").member("inbox-zh", api.cityId("Chengdu"));
+        ((JavascriptExecutor) driver).executeScript("localStorage.setItem('popcorn.lang', 'zh-CN');");
+        loginInBrowser("inbox-zh", "password-inbox-zh");
+        reload("#/me/notifications");
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("你获得了徽章“欢迎加入”"));
+        assertTrue(driver.findElement(By.tagName("main")).getText().contains("加入了社区。"));
+        shot("notifications-zh");
+        reload("#/me");
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("参与一次"));
+        shot("profile-next-step-zh");
+    }
+
+    @Test
+    void anOrganiserSeesHowManyProposalsAwaitThemInTheNavigation() {
+        long harbin = api.cityId("Harbin");
+        String admin = api.adminToken();
+        api.member("nav-count-org", harbin);
+        assertEquals(200, api.put("api/admin/members/nav-count-org/organiser/" + harbin, null, admin).status());
+        String fan = api.member("nav-count-fan", harbin);
+        Instant start = Instant.now().plusSeconds(6 * 86_400);
+        assertEquals("PROPOSED", api.post("api/plugins/meetups/meetups", "{\"cityId\":" + harbin + ",\"title\":\"Ice lanterns\","
+                + "\"venueName\":\"Park\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":8}", fan)
+                .json().getString("status"));
+
+        loginInBrowser("nav-count-fan", "password-nav-count-fan");
+        visible(By.cssSelector("[data-testid=nav-plugin-meetups]"));
+        assertEquals("", driver.findElement(By.cssSelector("[data-testid=nav-count-meetups]")).getText(), "nothing awaits a fan");
+
+        ((JavascriptExecutor) driver).executeScript("localStorage.removeItem('popcorn.token');"); // the organiser's turn
+        driver.navigate().refresh();
+        visible(By.cssSelector("[data-testid=nav-login]"));
+        loginInBrowser("nav-count-org", "password-nav-count-org");
+        wait.until(d -> d.findElement(By.cssSelector("[data-testid=nav-count-meetups]")).getText().contains("1"));
+        assertTrue(driver.findElement(By.cssSelector("[data-testid=nav-count-meetups] .sr-only")).getAttribute("textContent")
+                .contains("1 item waiting for you"), "screen readers hear what the number means");
     }
 
     @Test

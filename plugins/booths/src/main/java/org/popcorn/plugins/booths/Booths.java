@@ -66,11 +66,13 @@ final class Booths {
     private final PluginContext ctx;
     private final PluginJdbi db;
     private final Products products;
+    final Notices notices;
 
     Booths(PluginContext ctx, PluginJdbi db, Products products) {
         this.ctx = ctx;
         this.db = db;
         this.products = products;
+        this.notices = new Notices(ctx.notifications());
     }
 
     static String pool(long slotId, String role) {
@@ -254,9 +256,7 @@ final class Booths {
         }
         String why = approve ? null : Check.text(reason, "reason", 500, true);
         setStatus(b, approve ? PLANNED : REJECTED, why, approve ? me : null);
-        ctx.notifications().notify(b.proposedBy(), BoothsExtension.KIND_REVIEWED,
-                (approve ? "Your booth is on: " : "Your booth was not approved: ") + b.compound(),
-                approve ? "An organiser approved it; volunteers can sign up for its slots now." : "Reason: " + why, link(id));
+        notices.reviewed(b, approve, why);
         return view(row(id), me);
     }
 
@@ -286,8 +286,7 @@ final class Booths {
             for (String role : List.of(VOLUNTEER, LEAD)) {
                 for (Signups.Place p : ctx.signups().delete(pool(s.id(), role))) { // frees the volunteers' time at once
                     if (told.add(p.memberId())) {
-                        ctx.notifications().notify(p.memberId(), BoothsExtension.KIND_CANCELLED, "Booth cancelled: " + b.compound(),
-                                "The booth you signed up for will not take place. Reason: " + why, link(id));
+                        notices.cancelled(p.memberId(), b, why);
                     }
                 }
             }

@@ -86,14 +86,9 @@ public class BoothsExtension implements PopcornExtension {
             return; // the slot was removed meanwhile
         }
         switch (event.type()) {
-            case "signup.skipped" -> ctx.notifications().notify(member, KIND_SKIPPED, "Passed over: demo booth " + b.compound(),
-                    "A place became free, but you could not take it" + ("overlap".equals(event.text("reason"))
-                            ? " because it overlaps " + event.text("clash") + "." : " because you do not meet its requirements."),
-                    Booths.link(b.id()));
-            case "signup.offered" -> ctx.notifications().notify(member, KIND_PROMOTED, "A place is offered to you: demo booth " + b.compound(),
-                    "Accept it before " + org.popcorn.api.TimeTexts.inZone(event.text("expiresAt"), booths.zone(b.cityId())) + ".", Booths.link(b.id()));
-            default -> ctx.notifications().notify(member, KIND_PROMOTED, "You are in: demo booth " + b.compound(),
-                    "A place became free and is yours.", Booths.link(b.id()));
+            case "signup.skipped" -> booths.notices.passedOver(member, b, event);
+            case "signup.offered" -> booths.notices.placeOffered(member, b, java.time.Instant.parse(event.text("expiresAt")), booths.zone(b.cityId()));
+            default -> booths.notices.placeIsYours(member, b, pool.endsWith("-lead"));
         }
     }
 

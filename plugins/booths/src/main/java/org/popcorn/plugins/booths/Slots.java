@@ -60,8 +60,7 @@ final class Slots {
             ctx.signups().delete(Booths.pool(slotId, Booths.LEAD)); // those waiting to lead it go with it
         }
         for (Signups.Place p : booths.definePools(b, booths.slot(slotId))) {
-            ctx.notifications().notify(p.memberId(), BoothsExtension.KIND_PROMOTED, "You are in: demo booth " + b.compound(),
-                    "A place became free and is yours.", Booths.link(b.id()));
+            booths.notices.placeIsYours(p.memberId(), b, false);
         }
         ctx.log().info("event=booths.slot-edited slot=" + slotId + " booth=" + b.id());
         return booths.view(b.id(), me);

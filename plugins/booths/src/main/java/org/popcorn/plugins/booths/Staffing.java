@@ -77,8 +77,7 @@ final class Staffing {
             return; // cancelling twice changes nothing
         }
         for (Signups.Place p : ctx.signups().leave(pool, me)) {
-            ctx.notifications().notify(p.memberId(), BoothsExtension.KIND_PROMOTED, "You are in: demo booth " + b.compound(),
-                    "A place " + (Booths.LEAD.equals(role) ? "as demo lead " : "") + "became free and is yours.", Booths.link(b.id()));
+            booths.notices.placeIsYours(p.memberId(), b, Booths.LEAD.equals(role));
         }
         ctx.log().info("event=booths.cancelled slot=" + slotId + " role=" + role + " member=" + me);
     }
@@ -200,13 +199,11 @@ final class Staffing {
             }
         }
         int asked = 0;
-        String when = s.startsAt().atZone(booths.zone(b.cityId())).toLocalDateTime().toString().replace('T', ' ');
         for (int page = 0; page < 10; page++) {
             List<Members.MemberInfo> people = ctx.members().livingIn(b.cityId(), page, 500);
             for (Members.MemberInfo m : people) {
                 if (!holding.contains(m.id())) {
-                    ctx.notifications().notify(m.id(), BoothsExtension.KIND_HELP, "Help wanted: demo booth " + b.compound(),
-                            "The slot at " + when + " still needs volunteers. Can you help?", Booths.link(b.id()));
+                    booths.notices.helpWanted(m.id(), b, s.startsAt(), booths.zone(b.cityId()));
                     asked++;
                 }
             }
@@ -233,7 +230,8 @@ final class Staffing {
                     continue;
                 }
                 for (Signups.Place p : ctx.signups().places(Booths.pool(s.id(), role), Signups.Status.CONFIRMED, 0, 500)) {
-                    if (ctx.rewards().awardPoints(p.memberId(), points, "Demo booth " + b.compound(), "booths-slot-" + s.id() + "-" + role)) {
+                    if (ctx.rewards().awardPoints(p.memberId(), points,
+                            org.popcorn.api.Message.of("points.staffed", "Demo booth {compound}").with("compound", b.compound()), "booths-slot-" + s.id() + "-" + role)) {
                         paid++;
                     }
                     int first = db.with(h -> h.createUpdate("insert into booths_staffed (booth_id, member_id) select :b, :m where not exists "

@@ -44,11 +44,13 @@ final class Activities {
     private final PluginContext ctx;
     private final PluginJdbi db;
     private final Campaigns campaigns;
+    final Notices notices;
 
     Activities(PluginContext ctx, PluginJdbi db, Campaigns campaigns) {
         this.ctx = ctx;
         this.db = db;
         this.campaigns = campaigns;
+        this.notices = new Notices(ctx.notifications());
     }
 
     static String pool(long shiftId, String role) {
@@ -334,8 +336,7 @@ final class Activities {
         if (approve) {
             definePools(now);
         }
-        ctx.notifications().notify(a.createdBy(), CharityExtension.KIND_REVIEWED, (approve ? "Approved: " : "Not approved: ") + a.title(),
-                approve ? "Your activity is live. Volunteers can sign up now." : "Reason: " + why, CharityExtension.link(id));
+        notices.reviewed(a, approve, why);
         ctx.log().info("event=charity.activity-" + (approve ? "approved" : "rejected") + " activity=" + id + " by=" + ctx.currentMember().require());
         return view(now);
     }

@@ -80,14 +80,10 @@ public class CharityExtension implements PopcornExtension {
         }
         Activities.Row a = activities.row(shift.activityId());
         switch (event.type()) {
-            case "signup.skipped" -> ctx.notifications().notify(member, KIND_SKIPPED, "Passed over: " + a.title(),
-                    "A place became free, but you could not take it" + ("overlap".equals(event.text("reason"))
-                            ? " because it overlaps " + event.text("clash") + "." : " because you no longer meet its requirements."),
-                    link(a.id()));
-            case "signup.offered" -> ctx.notifications().notify(member, KIND_PROMOTED, "A place is offered to you: " + a.title(),
-                    "Accept it before " + org.popcorn.api.TimeTexts.inZone(event.text("expiresAt"), activities.zone(a.cityId())) + ".", link(a.id()));
-            default -> ctx.notifications().notify(member, KIND_PROMOTED, "You are in: " + a.title(),
-                    "A place became free and is yours.", link(a.id()));
+            case "signup.skipped" -> activities.notices.passedOver(member, a, event);
+            case "signup.offered" -> activities.notices.placeOffered(member, a, java.time.Instant.parse(event.text("expiresAt")),
+                    activities.zone(a.cityId()));
+            default -> activities.notices.placeIsYours(member, a, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.popcorn.plugins.charity;
 
+import org.popcorn.api.Message;
 import org.popcorn.plugins.support.Check;
 
 import org.popcorn.plugins.support.PluginJdbi;
@@ -165,8 +166,9 @@ final class HoursService {
         long perHour = ctx.settings().getLong("points-per-hour");
         int worth = (int) (verifiedNow * perHour / 60);
         if (worth != paid) {
-            ctx.rewards().awardPoints(member, worth - paid, worth > paid ? "Volunteer hours: " + l.activity().title()
-                    : "Volunteer hours corrected: " + l.activity().title(), "hours-" + l.shift().id() + "-" + member + "-" + change);
+            ctx.rewards().awardPoints(member, worth - paid, (worth > paid
+                    ? Message.of("points.hours", "Volunteer hours: {title}") : Message.of("points.hours-corrected", "Volunteer hours corrected: {title}"))
+                    .with("title", l.activity().title()), "hours-" + l.shift().id() + "-" + member + "-" + change);
             db.with(h -> h.createUpdate("update charity_hours set points_paid = :p where shift_id = :s and member_id = :m")
                     .bind("p", worth).bind("s", l.shift().id()).bind("m", member).execute());
         }
@@ -174,8 +176,7 @@ final class HoursService {
             ctx.rewards().recordActivity(member, MINUTES_KIND, verifiedNow - verifiedBefore);
         }
         if (verifiedNow > 0) {
-            ctx.notifications().notify(member, CharityExtension.KIND_HOURS, "Hours verified: " + l.activity().title(),
-                    String.format(java.util.Locale.ROOT, "%.1f hours are on your record. Thank you!", verifiedNow / 60.0), "/#/p/charity/mine");
+            activities.notices.hoursVerified(member, l.activity(), verifiedNow);
         }
     }
 

@@ -5,9 +5,7 @@ import org.popcorn.plugins.support.PluginJdbi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.popcorn.api.PluginContext;
 import org.popcorn.api.Signups;
 import org.popcorn.plugins.charity.Activities.RoleRow;
@@ -21,7 +19,6 @@ import org.popcorn.plugins.charity.Activities.ShiftRow;
  */
 final class Reminders {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final PluginContext ctx;
     private final PluginJdbi db;
@@ -46,7 +43,7 @@ final class Reminders {
             ShiftRow s = activities.shift(shiftId).orElseThrow();
             Row a = activities.row(s.activityId());
             ZoneId zone = activities.zone(a.cityId());
-            String meet = TIME.format(s.startsAt().minus(Duration.ofMinutes(a.meetingMinutesBefore())).atZone(zone));
+            Instant meet = s.startsAt().minus(Duration.ofMinutes(a.meetingMinutesBefore()));
             for (RoleRow r : activities.roles(shiftId)) {
                 for (Signups.Place p : ctx.signups().places(Activities.pool(shiftId, r.code()), Signups.Status.CONFIRMED, 0, 1000)) {
                     db.with(h -> {
@@ -57,11 +54,7 @@ final class Reminders {
                                         + "where shift_id = :s and member_id = :m and kind = :k)")
                                 .bind("s", shiftId).bind("m", p.memberId()).bind("k", kind).bind("at", PluginJdbi.ts(Instant.now())).execute();
                         if (fresh == 1) {
-                            ctx.notifications().notify(p.memberId(), CharityExtension.KIND_REMINDER,
-                                    (kind.equals("DAY_BEFORE") ? "Tomorrow: " : "Today: ") + a.title(),
-                                    "Meet at " + a.meetingPoint() + " at " + meet + " (" + zone.getId() + "), as " + r.name()
-                                            + ". Still coming? Great. Can't come? Cancel on the activity page so someone else can go.",
-                                    CharityExtension.link(a.id()));
+                            activities.notices.reminder(p.memberId(), a, kind.equals("DAY_BEFORE"), meet, zone, r.name());
                         }
                         return null;
                     });

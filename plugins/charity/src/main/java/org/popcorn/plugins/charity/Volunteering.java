@@ -81,8 +81,7 @@ final class Volunteering {
         }
         List<Signups.Place> promoted = ctx.signups().leave(pool, me);
         for (Signups.Place p : promoted) {
-            ctx.notifications().notify(p.memberId(), CharityExtension.KIND_PROMOTED, "You are in: " + t.activity().title(),
-                    "A place as " + t.role().name() + " became free and is yours.", CharityExtension.link(t.activity().id()));
+            activities.notices.placeIsYours(p.memberId(), t.activity(), t.role().name());
         }
         ctx.log().info("event=charity.cancelled shift=" + shiftId + " role=" + code + " member=" + me + " promoted=" + promoted.size());
     }

@@ -123,7 +123,7 @@ class AttendanceService {
         if (first) {
             int points = seats.rules().attendancePoints();
             if (points > 0) {
-                ctx.rewards().awardPoints(t.memberId(), points, "Attended " + m.title, "meetups:attended:" + m.id);
+                ctx.rewards().awardPoints(t.memberId(), points, org.popcorn.api.Message.of("points.attended", "Attended {title}").with("title", m.title), "meetups:attended:" + m.id);
             }
             ctx.rewards().recordActivity(t.memberId(), "meetups_attended", 1);
             ctx.log().info("event=meetups.checked-in meetup=" + m.id + " member=" + t.memberId() + " by=" + host);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pf4j.Extension;
+import org.popcorn.api.Message;
 import org.popcorn.api.NavigationEntry;
 import org.popcorn.api.NotificationKind;
 import org.popcorn.api.PluginContext;
@@ -116,9 +117,9 @@ public class MeetupsExtension implements PopcornExtension {
         switch (event.type()) {
             case "signup.offer-expired" -> {
                 attendance.deleteTicket(m.id, member);
-                ctx.notifications().notify(member, KIND_PROMOTED, "Offer expired: " + m.title,
-                    "Nobody accepted the seats in time, so they went to the next in line. You can RSVP again.\n\n"
-                            + seats.whenAndWhere(m), link(m.id));
+                ctx.notifications().notify(member, KIND_PROMOTED, Message.of("offer-expired.title", "Offer expired: {title}").with("title", m.title),
+                        seats.withWhenAndWhere(m, Message.of("offer-expired.body",
+                                "Nobody accepted the seats in time, so they went to the next in line. You can RSVP again.")), link(m.id));
             }
             case "signup.offered" -> seats.tell(m, member, Signups.Status.OFFERED, Instant.parse(event.text("expiresAt")));
             default -> seats.tell(m, member, Signups.Status.CONFIRMED, null);
@@ -162,7 +163,8 @@ public class MeetupsExtension implements PopcornExtension {
 
     @Override
     public List<NavigationEntry> navigation() {
-        return List.of(new NavigationEntry(Map.of("en", "Meetups", "zh-CN", "聚会"), "/plugins/meetups/index.html", "calendar"));
+        // organisers see how many proposals wait for their decision beside the entry
+        return List.of(new NavigationEntry(Map.of("en", "Meetups", "zh-CN", "聚会"), "/plugins/meetups/index.html", "calendar", "proposals?size=1"));
     }
 
     /** The web page of a meetup. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.popcorn.api.Cities;
+import org.popcorn.api.Message;
 import org.popcorn.api.PluginContext;
 import org.popcorn.api.PluginProblem;
 
@@ -183,8 +184,8 @@ class SchedulingService {
         seats.resize(m);
         boolean moved = !oldStart.equals(m.startsAt) || !oldEnd.equals(m.endsAt) || !oldVenue.equals(m.venueName + "|" + m.venueAddress);
         if (moved && m.status == Meetup.Status.PUBLISHED) {
-            seats.notifyEveryone(m, MeetupsExtension.KIND_CHANGED, "Changed: " + m.title,
-                    "The time or the place changed. Please check the details.");
+            seats.notifyEveryone(m, MeetupsExtension.KIND_CHANGED, Message.of("changed.title", "Changed: {title}").with("title", m.title),
+                    Message.of("changed.body", "The time or the place changed. Please check the details."));
         }
         return new Created(List.of(m), clashes(m));
     }
@@ -203,8 +204,8 @@ class SchedulingService {
     Meetup approve(long id) {
         Meetup m = organiserOnly(id);
         transition(m, Meetup.Status.PROPOSED, Meetup.Status.PUBLISHED, null, "Only a proposal can be approved");
-        ctx.notifications().notify(m.createdBy, MeetupsExtension.KIND_REVIEWED, "Approved: " + m.title,
-                "Your meetup is live. Members can RSVP now.\n\n" + seats.whenAndWhere(m), MeetupsExtension.link(m.id));
+        ctx.notifications().notify(m.createdBy, MeetupsExtension.KIND_REVIEWED, Message.of("approved.title", "Approved: {title}").with("title", m.title),
+                seats.withWhenAndWhere(m, Message.of("approved.body", "Your meetup is live. Members can RSVP now.")), MeetupsExtension.link(m.id));
         ctx.log().info("event=meetups.approved meetup=" + id + " by=" + ctx.currentMember().require());
         return store.get(id);
     }
@@ -213,7 +214,8 @@ class SchedulingService {
         Meetup m = organiserOnly(id);
         String why = MeetupsExtension.text(reason, "reason", 500, true);
         transition(m, Meetup.Status.PROPOSED, Meetup.Status.REJECTED, why, "Only a proposal can be rejected");
-        ctx.notifications().notify(m.createdBy, MeetupsExtension.KIND_REVIEWED, "Not approved: " + m.title, why, MeetupsExtension.link(m.id));
+        ctx.notifications().notify(m.createdBy, MeetupsExtension.KIND_REVIEWED, Message.of("rejected.title", "Not approved: {title}").with("title", m.title),
+                Message.of("reason", "Reason: {reason}").with("reason", why), MeetupsExtension.link(m.id));
         return store.get(id);
     }
 
@@ -225,7 +227,8 @@ class SchedulingService {
             throw PluginProblem.conflict("This meetup is already " + from.name().toLowerCase(Locale.ROOT) + ".", "status").withCode("meetups.wrong-status");
         }
         transition(m, from, Meetup.Status.CANCELLED, why, "This meetup changed meanwhile");
-        seats.notifyEveryone(m, MeetupsExtension.KIND_CANCELLED, "Cancelled: " + m.title, why);
+        seats.notifyEveryone(m, MeetupsExtension.KIND_CANCELLED, Message.of("cancelled.title", "Cancelled: {title}").with("title", m.title),
+                Message.of("reason", "Reason: {reason}").with("reason", why));
         return store.get(id);
     }
 

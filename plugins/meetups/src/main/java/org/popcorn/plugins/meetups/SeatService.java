@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.popcorn.api.PluginContext;
 import org.popcorn.api.PluginProblem;
+import org.popcorn.api.Message;
 import org.popcorn.api.Signups;
 import org.popcorn.api.Signups.Place;
 
@@ -229,19 +230,26 @@ class SeatService {
     }
 
     /** "When: Sat 6 Mar 2027, 19:00 (Asia/Shanghai). Where: Panda Hall, 1 Renmin Road, Chengdu." for a notification's body. */
-    String whenAndWhere(Meetup m) {
-        String city = ctx.cities().byId(m.cityId).map(org.popcorn.api.Cities.CityInfo::name).orElse(null);
-        String where = java.util.stream.Stream.of(m.venueName, m.venueAddress, city)
+    Message whenAndWhere(Meetup m) {
+        String place = java.util.stream.Stream.of(m.venueName, m.venueAddress)
                 .filter(s -> s != null && !s.isBlank()).collect(java.util.stream.Collectors.joining(", "));
-        return "When: " + ctx.cities().localTime(m.cityId, m.startsAt) + ". Where: " + where + ".";
+        String city = ctx.cities().byId(m.cityId).map(org.popcorn.api.Cities.CityInfo::name).orElse("");
+        Message where = place.isEmpty() ? Message.of("when-where", "When: {when}. Where: {city}.")
+                : Message.of("when-where-place", "When: {when}. Where: {place}, {city}.").with("place", place);
+        return where.time("when", m.startsAt, ctx.cities().zone(m.cityId)).city("city", m.cityId, city);
     }
 
-    void notifyEveryone(Meetup m, String kind, String title, String body) {
+    /** A notification's body text followed by the meetup's time and place. */
+    Message withWhenAndWhere(Meetup m, Message text) {
+        return Message.of("text-when-where", "{text}\n\n{whenWhere}").with("text", text).with("whenWhere", whenAndWhere(m));
+    }
+
+    void notifyEveryone(Meetup m, String kind, Message title, Message body) {
         Set<Long> told = new LinkedHashSet<>();
         for (Signups.Status st : Signups.Status.values()) {
             for (Place p : everyone(m, st)) {
                 if (told.add(p.memberId())) {
-                    ctx.notifications().notify(p.memberId(), kind, title, body + "\n\n" + whenAndWhere(m), MeetupsExtension.link(m.id));
+                    ctx.notifications().notify(p.memberId(), kind, title, withWhenAndWhere(m, body), MeetupsExtension.link(m.id));
                 }
             }
         }
@@ -255,12 +263,14 @@ class SeatService {
 
     void tell(Meetup m, long member, Signups.Status status, Instant offerExpiresAt) {
         if (status == Signups.Status.OFFERED) {
-            ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED, "A seat for you: " + m.title,
-                    "Seats freed up. Accept them before " + ctx.cities().localTime(m.cityId, offerExpiresAt) + " or they go to the next in line.\n\n"
-                            + whenAndWhere(m), MeetupsExtension.link(m.id));
+            ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED,
+                    Message.of("seat-offered.title", "A seat for you: {title}").with("title", m.title),
+                    withWhenAndWhere(m, Message.of("seat-offered.body", "Seats freed up. Accept them before {until} or they go to the next in line.")
+                            .time("until", offerExpiresAt, ctx.cities().zone(m.cityId))), MeetupsExtension.link(m.id));
         } else {
-            ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED, "You are in: " + m.title,
-                    "A seat freed up and your RSVP is confirmed.\n\n" + whenAndWhere(m), MeetupsExtension.link(m.id));
+            ctx.notifications().notify(member, MeetupsExtension.KIND_PROMOTED,
+                    Message.of("seat-confirmed.title", "You are in: {title}").with("title", m.title),
+                    withWhenAndWhere(m, Message.of("seat-confirmed.body", "A seat freed up and your RSVP is confirmed.")), MeetupsExtension.link(m.id));
         }
     }
 
