@@ -16,7 +16,16 @@ public class PluginAssembler {
     @Inject
     PluginSettingsStore settings;
 
+    /** The whole view, for admins. */
     public PluginViews.PluginView view(HostedPlugin p) {
+        return view(p, true);
+    }
+
+    /**
+     * A plugin as {@code GET /api/plugins} shows it: admins see the settings' values and why a plugin failed; others
+     * see what each plugin is and contributes, not how it is configured nor the server's internal errors.
+     */
+    public PluginViews.PluginView view(HostedPlugin p, boolean admin) {
         PluginViews.PluginView v = new PluginViews.PluginView();
         v.id = p.id;
         v.version = p.version;
@@ -24,7 +33,7 @@ public class PluginAssembler {
         v.provider = p.provider;
         v.requires = p.requires;
         v.state = p.state.name();
-        v.reason = p.reason;
+        v.reason = admin || p.state != HostedPlugin.State.FAILED ? p.reason : "This plugin could not start; an admin can see why.";
         PopcornExtension e = p.extension;
         if (e != null) {
             PluginViews.Manifest m = new PluginViews.Manifest();
@@ -33,7 +42,7 @@ public class PluginAssembler {
             m.events = new ArrayList<>(new TreeSet<>(e.eventTypes()));
             m.settings = new ArrayList<>();
             for (SettingDefinition d : e.settings()) {
-                m.settings.add(PluginViews.SettingView.of(p.id, d, settings.value(p.id, d.key())));
+                m.settings.add(PluginViews.SettingView.of(p.id, d, admin ? settings.value(p.id, d.key()) : null));
             }
             m.badges = PluginViews.badgeCodes(e.badges());
             m.navigation = e.navigation().stream().map(n -> PluginViews.NavView.of(p.id, n)).toList();

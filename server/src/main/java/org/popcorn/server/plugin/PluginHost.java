@@ -162,6 +162,7 @@ public class PluginHost {
             if (!id.matches("[a-z][a-z0-9-]{1,40}")) {
                 throw new Refusal("its id must be 2-41 lower-case letters, digits or '-', starting with a letter");
             }
+            refuseOverlappingPrefix(id);
             if (!manager.getVersionManager().checkVersionConstraint(PopcornSdk.VERSION, p.requires)) {
                 throw new Refusal("incompatible SDK: it requires " + p.requires + ", this server provides " + PopcornSdk.VERSION);
             }
@@ -202,6 +203,29 @@ public class PluginHost {
         }
     }
 
+    /**
+     * A plugin owns the tables that start with its prefix ({@code carpool_}); a prefix inside another's
+     * ({@code carpool_x_} of {@code carpool-x}) would let either plugin create or change the other's tables. Plugins
+     * load in file-name order, so of two such plugins the one loaded later is refused.
+     */
+    private void refuseOverlappingPrefix(String id) throws Refusal {
+        String mine = tablePrefix(id);
+        for (HostedPlugin other : plugins.values()) {
+            if (other.id.equals(id) || other.extension == null) {
+                continue; // itself, or one that never got as far as owning tables
+            }
+            String theirs = tablePrefix(other.id);
+            if (mine.startsWith(theirs) || theirs.startsWith(mine)) {
+                throw new Refusal("its table prefix '" + mine + "' overlaps plugin '" + other.id + "' ('" + theirs
+                        + "'): one could create or change the other's tables; give one of them another id");
+            }
+        }
+    }
+
+    static String tablePrefix(String pluginId) {
+        return pluginId.replace('-', '_') + "_";
+    }
+
     private void refuse(HostedPlugin p, String reason) {
         p.fail(reason);
         p.extension = null;
@@ -216,7 +240,7 @@ public class PluginHost {
         if (cl.getResource(location) == null) {
             return List.of();
         }
-        String prefix = p.id.replace('-', '_') + "_";
+        String prefix = tablePrefix(p.id);
         Flyway flyway = Flyway.configure(cl).dataSource(dataSource).locations("classpath:" + location)
                 .table("flyway_history_" + prefix.substring(0, prefix.length() - 1))
                 .baselineOnMigrate(true).baselineVersion("0").load();
@@ -268,8 +292,9 @@ public class PluginHost {
     public HostedPlugin active(String id) {
         HostedPlugin p = plugin(id);
         if (!p.isActive()) {
+            // why it failed is the server's internal error: admins read it on the Plugins page, callers only the state
             throw ProblemException.notFound("Plugin '" + id + "' is " + p.state.name().toLowerCase()
-                    + (p.reason == null ? "" : ": " + p.reason) + ".").withCode("plugin.not-active");
+                    + (p.state == HostedPlugin.State.DISABLED ? " by an admin" : "") + ".").withCode("plugin.not-active");
         }
         return p;
     }

@@ -25,12 +25,16 @@ public class PluginResource {
     @Inject
     PluginAssembler assembler;
 
+    @Inject
+    org.popcorn.server.auth.Caller caller;
+
     @GET
     @Tag(name = "Plugins")
     @Operation(operationId = "listPlugins", summary = "Installed plugins", description = "Id, version, description, state (started, disabled, failed with the reason) "
             + "and what each contributes: routes, tables, events, settings, badges, pages.")
     public List<PluginViews.PluginView> list() {
-        return host.all().stream().map(assembler::view).toList();
+        boolean admin = caller.isAdmin();
+        return host.all().stream().map(p -> assembler.view(p, admin)).toList();
     }
 
     /** Hands the request to the plugin's root resource; 404 (problem) when the plugin is unknown, disabled or failed. */

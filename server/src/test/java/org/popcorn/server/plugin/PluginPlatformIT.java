@@ -38,6 +38,8 @@ class PluginPlatformIT {
         TestPlugins.jar("badtables.jar", "badtables", "*", ProbeExtension.class, "badtables");
         TestPlugins.jar("badsql.jar", "badsql", "*", ProbeExtension.class, "badsql");
         TestPlugins.jar("orphan.jar", "orphan", "*", "no-such-plugin", ProbeExtension.class, null);
+        // loads after probe.jar (file-name order); its tables would start with probe_x_, inside probe's probe_
+        TestPlugins.jar("x-probe.jar", "probe-x", "*", ProbeExtension.class, null);
     }
 
     @Deployment(testable = false)
@@ -55,8 +57,13 @@ class PluginPlatformIT {
         api = new Api(base);
     }
 
+    /** The plugins as an admin sees them (with why each failed). */
     Map<String, JsonObject> plugins() {
-        return api.get("api/plugins", null).jsonValue().asJsonArray().stream().map(JsonValue::asJsonObject)
+        return plugins(api.adminToken());
+    }
+
+    Map<String, JsonObject> plugins(String token) {
+        return api.get("api/plugins", token).jsonValue().asJsonArray().stream().map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(p -> p.getString("id"), p -> p));
     }
 
@@ -84,6 +91,8 @@ class PluginPlatformIT {
         JsonObject orphan = all.containsKey("orphan") ? all.get("orphan") : all.get("orphan.jar");
         assertEquals("FAILED", orphan.getString("state"));
         assertTrue(orphan.getString("reason").contains("no-such-plugin"), orphan.toString());
+        assertEquals("FAILED", all.get("probe-x").getString("state"));
+        assertTrue(all.get("probe-x").getString("reason").contains("overlaps plugin 'probe'"), all.get("probe-x").toString());
         assertTrue(all.containsKey("broken.jar"), "the jar without a descriptor is listed: " + all.keySet());
         assertEquals("FAILED", all.get("broken.jar").getString("state"));
 
@@ -92,7 +101,16 @@ class PluginPlatformIT {
         assertTrue(manifest.getJsonArray("tables").toString().contains("probe_note"));
         assertTrue(manifest.getJsonArray("events").toString().contains("member.registered"));
         assertEquals(404, api.get("api/plugins/explodes/anything", null).status());
-        assertTrue(api.get("api/plugins/explodes/anything", null).body().contains("boom"));
+        assertFalse(api.get("api/plugins/explodes/anything", null).body().contains("boom"), "a caller learns the state, not the error");
+
+        Map<String, JsonObject> anonymous = plugins(null);
+        assertEquals("FAILED", anonymous.get("explodes").getString("state"));
+        assertFalse(anonymous.get("explodes").toString().contains("boom"), "the internal error is for admins: " + anonymous.get("explodes"));
+        JsonObject greeting = anonymous.get("probe").getJsonObject("manifest").getJsonArray("settings").stream().map(JsonValue::asJsonObject)
+                .filter(s -> "greeting".equals(s.getString("key"))).findFirst().orElseThrow();
+        assertFalse(greeting.containsKey("value"), "setting values are for admins: " + greeting);
+        assertTrue(all.get("probe").getJsonObject("manifest").getJsonArray("settings").toString().contains("\"value\""),
+                "admins see them: " + all.get("probe").getJsonObject("manifest"));
     }
 
     @Test
