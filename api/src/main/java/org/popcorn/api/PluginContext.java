@@ -2,7 +2,10 @@ package org.popcorn.api;
 
 import java.util.logging.Logger;
 
-/** The host's services for one plugin. Handed to {@link PopcornExtension#start}; safe to keep and use from any thread. */
+/** The host's services for one plugin. Handed to {@link PopcornExtension#start}; safe to keep and use from any thread.
+ *
+ * @since 0.1.0
+ */
 public interface PluginContext {
 
     /** The plugin's id (from its manifest). */
@@ -46,4 +49,15 @@ public interface PluginContext {
 
     /** A logger named after the plugin; log one line per event with context. */
     Logger log();
+
+    /**
+     * The time as the host keeps it: decide everything about time with {@code Instant.now(ctx.clock())} (is check-in
+     * open, may a volunteer still cancel, is a lead's retention over), so the test kit can move time for your tests
+     * ({@code PluginTestKit.advance}). On the server it is the system clock in UTC.
+     *
+     * @since 0.2.0
+     */
+    default java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
 }

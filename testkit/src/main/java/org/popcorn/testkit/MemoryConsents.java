@@ -15,6 +15,11 @@ final class MemoryConsents implements Consents {
     private final List<Text> texts = new ArrayList<>();
     private final List<Consent> records = new ArrayList<>();
     private long ids = 1;
+    private final java.time.Clock clock;
+
+    MemoryConsents(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public synchronized Text publish(String purpose, Map<String, String> text) {
@@ -28,7 +33,7 @@ final class MemoryConsents implements Consents {
         if (current.isPresent() && current.get().text().equals(text)) {
             return current.get();
         }
-        Text next = new Text(purpose, current.map(t -> t.version() + 1).orElse(1), Map.copyOf(text), Instant.now());
+        Text next = new Text(purpose, current.map(t -> t.version() + 1).orElse(1), Map.copyOf(text), Instant.now(clock));
         texts.add(next);
         return next;
     }
@@ -50,7 +55,7 @@ final class MemoryConsents implements Consents {
         if (standing.isPresent()) {
             return standing.get();
         }
-        Consent c = new Consent(ids++, subject, purpose, version, Instant.now(), capturedBy, null);
+        Consent c = new Consent(ids++, subject, purpose, version, Instant.now(clock), capturedBy, null);
         records.add(c);
         return c;
     }
@@ -71,7 +76,7 @@ final class MemoryConsents implements Consents {
         for (int i = 0; i < records.size(); i++) {
             Consent c = records.get(i);
             if (c.subject().equals(subject) && c.purpose().equals(purpose) && c.standing()) {
-                records.set(i, new Consent(c.id(), c.subject(), c.purpose(), c.version(), c.givenAt(), c.capturedBy(), Instant.now()));
+                records.set(i, new Consent(c.id(), c.subject(), c.purpose(), c.version(), c.givenAt(), c.capturedBy(), Instant.now(clock)));
                 any = true;
             }
         }

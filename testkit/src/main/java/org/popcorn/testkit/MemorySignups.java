@@ -44,9 +44,12 @@ final class MemorySignups implements Signups {
     private final Standing standing;
     private final java.util.function.BiConsumer<String, Map<String, Object>> corePublisher;
 
-    MemorySignups(Standing standing, java.util.function.BiConsumer<String, Map<String, Object>> corePublisher) {
+    private final java.time.Clock clock;
+
+    MemorySignups(Standing standing, java.util.function.BiConsumer<String, Map<String, Object>> corePublisher, java.time.Clock clock) {
         this.standing = standing;
         this.corePublisher = corePublisher;
+        this.clock = clock;
     }
 
     @Override
@@ -316,7 +319,7 @@ final class MemorySignups implements Signups {
             p.taken += head.partySize();
             Place place = p.offerWindow == null
                     ? new Place(pool, head.memberId(), head.partySize(), Status.CONFIRMED, null)
-                    : new Place(pool, head.memberId(), head.partySize(), Status.OFFERED, null, Instant.now().plus(p.offerWindow));
+                    : new Place(pool, head.memberId(), head.partySize(), Status.OFFERED, null, Instant.now(clock).plus(p.offerWindow));
             p.holding.put(head.memberId(), place);
             promoted.add(place);
         }

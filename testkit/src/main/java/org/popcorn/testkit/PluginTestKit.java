@@ -72,7 +72,8 @@ public final class PluginTestKit {
     private final Map<Long, Set<Long>> organisers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
     private final Map<Long, Set<String>> privileges = new ConcurrentHashMap<>();
-    private final MemoryConsents consents = new MemoryConsents();
+    private final KitClock clock = new KitClock();
+    private final MemoryConsents consents = new MemoryConsents(clock);
     private final Map<String, Instant> qualifications = new ConcurrentHashMap<>(); // "memberId:code" -> expiry (MAX: never)
     private final MemorySignups signups = new MemorySignups(new MemorySignups.Standing() {
         @Override
@@ -89,13 +90,13 @@ public final class PluginTestKit {
         @Override
         public boolean qualified(long memberId, String code) {
             Instant until = qualifications.get(memberId + ":" + code);
-            return until != null && until.isAfter(Instant.now());
+            return until != null && until.isAfter(Instant.now(clock));
         }
     }, (type, payload) -> {
         Map<String, Object> p = new LinkedHashMap<>(payload);
         p.put("plugin", pluginIdForEvents());
         deliver(type, p);
-    });
+    }, clock);
     private volatile Long currentMember;
 
     private PluginTestKit(String pluginId, PopcornExtension extension) {
@@ -113,6 +114,46 @@ public final class PluginTestKit {
     /** Gives a member one of the plugin's qualifications (for good), as an organiser would. */
     public void grantQualification(long memberId, String code) {
         qualifications.put(memberId + ":" + code, Instant.MAX);
+    }
+
+    /** The kit's time, as the plugin reads it through {@code ctx.clock()}: the real time until a test moves it. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Moves the plugin's time (and the kit's: offers, consents, qualifications) forward or back by {@code d}. */
+    public void advance(java.time.Duration d) {
+        clock.set(clock.instant().plus(d));
+    }
+
+    /** Sets the plugin's time. */
+    public void setNow(Instant now) {
+        clock.set(now);
+    }
+
+    /** The real time until a test moves it; from then on it stands where the test put it. */
+    private static final class KitClock extends java.time.Clock {
+        private volatile Instant fixed;
+
+        void set(Instant at) {
+            fixed = at;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant f = fixed;
+            return f != null ? f : Instant.now();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("the kit's clock is UTC");
+        }
     }
 
     /** Migrates a fresh database with the plugin's migrations and starts the extension with the kit's context. */
@@ -184,7 +225,7 @@ public final class PluginTestKit {
 
     /** Delivers an event to the plugin as the host would after a commit. */
     public void deliver(String type, Map<String, Object> payload) {
-        extension.onEvent(new PopcornEvent(ids.getAndIncrement(), type, "core", Map.copyOf(payload), Instant.now()));
+        extension.onEvent(new PopcornEvent(ids.getAndIncrement(), type, "core", Map.copyOf(payload), Instant.now(clock)));
     }
 
     /**
@@ -250,6 +291,11 @@ public final class PluginTestKit {
             }
 
             @Override
+            public java.time.Clock clock() {
+                return clock;
+            }
+
+            @Override
             public String sdkVersion() {
                 return PopcornSdk.VERSION;
             }
@@ -274,11 +320,11 @@ public final class PluginTestKit {
                 return new org.popcorn.api.Qualifications() {
                     @Override
                     public Qualification grant(long memberId, String code, Long grantedBy, Instant expiresAt) {
-                        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+                        if (expiresAt != null && !expiresAt.isAfter(Instant.now(clock))) {
                             throw org.popcorn.api.PluginProblem.invalid("A qualification expires in the future.", "expiresAt");
                         }
                         qualifications.put(memberId + ":" + code, expiresAt == null ? Instant.MAX : expiresAt);
-                        return new Qualification(code, memberId, grantedBy, Instant.now(), expiresAt);
+                        return new Qualification(code, memberId, grantedBy, Instant.now(clock), expiresAt);
                     }
 
                     @Override
@@ -289,7 +335,7 @@ public final class PluginTestKit {
                     @Override
                     public Optional<Qualification> of(long memberId, String code) {
                         Instant until = qualifications.get(memberId + ":" + code);
-                        return until == null || !until.isAfter(Instant.now()) ? Optional.empty()
+                        return until == null || !until.isAfter(Instant.now(clock)) ? Optional.empty()
                                 : Optional.of(new Qualification(code, memberId, null, null, until == Instant.MAX ? null : until));
                     }
 

@@ -106,7 +106,7 @@ final class AtBooth {
         }
         Set<Long> shown = products(s.boothId());
         Set<String> keys = new HashSet<>();
-        Instant now = Instant.now();
+        Instant now = Instant.now(ctx.clock());
         List<Object[]> rows = new ArrayList<>();
         for (TallyEntry e : batch.entries) {
             if (e == null) {
@@ -223,8 +223,8 @@ final class AtBooth {
             throw PluginProblem.invalid("A lead is stored only with the person's consent to be contacted about products.", "consents")
                     .withCode("booths.consent-required");
         }
-        Instant at = f.at == null ? Instant.now() : Check.instant(f.at, "at");
-        Instant capturedAt = at.isAfter(Instant.now()) ? Instant.now() : at;
+        Instant at = f.at == null ? Instant.now(ctx.clock()) : Check.instant(f.at, "at");
+        Instant capturedAt = at.isAfter(Instant.now(ctx.clock())) ? Instant.now(ctx.clock()) : at;
         long id = db.with(h -> h.createUpdate("insert into booths_lead (slot_id, booth_id, client_key, name, contact, product_ids, captured_by, "
                         + "captured_at, meetup_invite) values (:s, :b, :k, :n, :c, :p, :m, :at, :mi)")
                 .bind("s", slotId).bind("b", s.boothId()).bind("k", key).bind("n", name).bind("c", contact)

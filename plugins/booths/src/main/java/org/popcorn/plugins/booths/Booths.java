@@ -128,7 +128,7 @@ final class Booths {
                 qualification = Check.code(f.leadQualification, "leadQualification");
             }
         }
-        List<Instant[]> openings = openings(f.openings, zone);
+        List<Instant[]> openings = openings(f.openings, zone, Instant.now(ctx.clock()));
         List<Instant[]> slots = new ArrayList<>();
         for (Instant[] o : openings) {
             slots.addAll(cut(o[0], o[1], slotMinutes));
@@ -147,7 +147,7 @@ final class Booths {
                     .bind("city", f.cityId).bind("compound", compound).bind("address", address).bind("lat", f.latitude)
                     .bind("lon", f.longitude).bind("org", organiser ? me : null).bind("by", me).bind("status", status)
                     .bind("sm", slotMinutes).bind("v", volunteers).bind("lead", lead).bind("lvl", lvl).bind("q", qual)
-                    .bind("first", PluginJdbi.ts(openings.get(0)[0])).bind("now", PluginJdbi.ts(Instant.now()))
+                    .bind("first", PluginJdbi.ts(openings.get(0)[0])).bind("now", PluginJdbi.ts(Instant.now(ctx.clock())))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (Instant[] o : openings) {
                 h.createUpdate("insert into booths_opening (booth_id, opens_at, closes_at) values (:b, :o, :c)")
@@ -169,7 +169,7 @@ final class Booths {
     }
 
     /** Each opening as instants: the day's local times read in the city's zone, in the future, not overlapping. */
-    private static List<Instant[]> openings(List<OpeningForm> forms, ZoneId zone) {
+    private static List<Instant[]> openings(List<OpeningForm> forms, ZoneId zone, Instant now) {
         if (forms == null || forms.isEmpty() || forms.size() > MAX_OPENINGS) {
             throw PluginProblem.invalid("Give 1 to " + MAX_OPENINGS + " opening days, each {date, opens, closes}.", "openings").withCode("booths.invalid-openings");
         }
@@ -188,10 +188,10 @@ final class Booths {
             }
             Instant start = day.atTime(opens).atZone(zone).toInstant();
             Instant end = day.atTime(closes).atZone(zone).toInstant();
-            if (!end.isAfter(Instant.now())) {
+            if (!end.isAfter(now)) {
                 throw PluginProblem.invalid("The opening on " + day + " is over (" + zone.getId() + ").", at + "date").withCode("booths.opening-over");
             }
-            if (start.isAfter(Instant.now().plus(Duration.ofDays(400)))) {
+            if (start.isAfter(now.plus(Duration.ofDays(400)))) {
                 throw PluginProblem.invalid("Plan booths at most a year ahead.", at + "date").withCode("booths.too-far-ahead");
             }
             for (Instant[] other : out) {

@@ -164,7 +164,7 @@ public class BoothsResource {
             throw PluginProblem.conflict("Only a planned or confirmed booth is done; this one is " + b.status().toLowerCase() + ".", "status")
                     .withCode("booths.wrong-status");
         }
-        if (java.time.Instant.now().isBefore(b.firstOpensAt())) {
+        if (java.time.Instant.now(ctx.clock()).isBefore(b.firstOpensAt())) {
             throw PluginProblem.conflict("A booth is done once it has opened.", "status").withCode("booths.not-yet");
         }
         booths.markDone(b);

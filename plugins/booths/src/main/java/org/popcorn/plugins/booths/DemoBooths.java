@@ -69,7 +69,7 @@ final class DemoBooths {
         booths.moveTo(booths.row(id), Booths.CONFIRMED);
         List<Booths.SlotRow> slots = booths.slots(id);
         if (fan != null && !slots.isEmpty()) {
-            java.time.Instant t = java.time.Instant.now();
+            java.time.Instant t = java.time.Instant.now(ctx.clock());
             Booths.SlotRow current = slots.stream().filter(s -> !s.startsAt().isAfter(t) && s.endsAt().isAfter(t)).findFirst().orElse(slots.get(0));
             ctx.signups().join(Booths.pool(current.id(), Booths.VOLUNTEER), fan, 1);
         }

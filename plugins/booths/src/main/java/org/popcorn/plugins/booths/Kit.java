@@ -69,7 +69,7 @@ final class Kit {
         String name = f.name == null ? item.name() : Check.text(f.name, "name", 100, true);
         String serial = f.serial == null ? item.serial() : Check.text(f.serial, "serial", 100, false);
         Long bringer = Boolean.TRUE.equals(f.noBringer) ? null : f.bringerId == null ? item.bringerId() : bringer(f.bringerId);
-        Instant now = Instant.now();
+        Instant now = Instant.now(ctx.clock());
         Instant out = f.checkedOut == null ? item.checkedOutAt() : f.checkedOut ? (item.checkedOutAt() == null ? now : item.checkedOutAt()) : null;
         Instant back = f.returned == null ? item.returnedAt() : f.returned ? (item.returnedAt() == null ? now : item.returnedAt()) : null;
         if (back != null && out == null) {

@@ -102,7 +102,7 @@ final class Leads {
 
     private void erase(long leadId) {
         db.with(h -> h.createUpdate("update booths_lead set name = null, contact = null, erased_at = :now where id = :id and erased_at is null")
-                .bind("now", PluginJdbi.ts(Instant.now())).bind("id", leadId).execute());
+                .bind("now", PluginJdbi.ts(Instant.now(ctx.clock()))).bind("id", leadId).execute());
         ctx.consents().withdrawAll(subject(leadId));
     }
 

@@ -51,7 +51,7 @@ final class Reports {
         }
         ZoneId zone = booths.zone(cityId);
         Instant start = from == null ? Instant.EPOCH : Check.date(from, "from").atStartOfDay(zone).toInstant();
-        Instant end = to == null ? Instant.now().plus(Duration.ofDays(400)) : Check.date(to, "to").plusDays(1).atStartOfDay(zone).toInstant();
+        Instant end = to == null ? Instant.now(ctx.clock()).plus(Duration.ofDays(400)) : Check.date(to, "to").plusDays(1).atStartOfDay(zone).toInstant();
         if (!end.isAfter(start)) {
             throw PluginProblem.invalid("'to' is on or after 'from'.", "to").withCode("booths.invalid-period");
         }

@@ -59,7 +59,7 @@ final class Staffing {
         if (Booths.LEAD.equals(role) && !s.lead()) {
             throw PluginProblem.notFound("This slot has no demo lead.").withCode("booths.no-demo-lead");
         }
-        if (!Instant.now().isBefore(s.startsAt())) {
+        if (!Instant.now(ctx.clock()).isBefore(s.startsAt())) {
             throw PluginProblem.conflict("This slot has begun.", "startsAt").withCode("booths.slot-started");
         }
         Signups.Place p = ctx.signups().join(Booths.pool(slotId, role), me, 1);
@@ -129,7 +129,7 @@ final class Staffing {
 
     /** Upcoming slots of open booths in a city, with how many places each still needs. */
     private List<OpenSlot> upcoming(long cityId) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(ctx.clock());
         List<Object[]> rows = db.with(h -> h.createQuery("select s.*, b.compound, b.address from booths_slot s join booths_booth b on b.id = s.booth_id "
                         + "where b.city_id = :c and b.status in ('PLANNED', 'CONFIRMED') and s.starts_at > :now order by s.starts_at, s.id")
                 .bind("c", cityId).bind("now", PluginJdbi.ts(now))
@@ -182,12 +182,12 @@ final class Staffing {
     Asked ask(long slotId) {
         SlotRow s = booths.slot(slotId);
         Row b = booths.requireManaged(s.boothId());
-        if (!b.open() || !Instant.now().isBefore(s.startsAt())) {
+        if (!b.open() || !Instant.now(ctx.clock()).isBefore(s.startsAt())) {
             throw PluginProblem.conflict("Only an upcoming slot of a planned or confirmed booth asks for help.", "status")
                     .withCode("booths.not-open");
         }
         long hours = ctx.settings().getLong("ask-hours");
-        Instant now = Instant.now();
+        Instant now = Instant.now(ctx.clock());
         if (s.askedAt() != null && s.askedAt().isAfter(now.minus(Duration.ofHours(hours)))) {
             throw PluginProblem.conflict("This slot asked for help at " + ctx.cities().localTime(b.cityId(), s.askedAt()) + "; ask again " + hours + " hours after that.",
                     "askedAt").withCode("booths.asked-recently");

@@ -114,7 +114,7 @@ final class Activities {
                 throw PluginProblem.invalid("Shifts take place during the campaign (" + campaign.startsOn() + " to " + campaign.endsOn()
                         + ", " + zone.getId() + ").", "shifts.startsAt").withCode("charity.shift-outside-campaign");
             }
-            if (!start.isAfter(Instant.now())) {
+            if (!start.isAfter(Instant.now(ctx.clock()))) {
                 throw PluginProblem.invalid("A new shift starts in the future.", "shifts.startsAt").withCode("charity.shift-in-past");
             }
             times.add(new Instant[] {start, end});
@@ -127,7 +127,7 @@ final class Activities {
                             + "values (:c, :city, :cause, :t, :d, :mp, :mb, :p, :s, :by, :at)")
                     .bind("c", campaignId).bind("city", f.cityId).bind("cause", cause).bind("t", title).bind("d", description)
                     .bind("mp", meetingPoint).bind("mb", meetingBefore).bind("p", partner).bind("s", status).bind("by", me)
-                    .bind("at", PluginJdbi.ts(Instant.now())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("at", PluginJdbi.ts(Instant.now(ctx.clock()))).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (int i = 0; i < times.size(); i++) {
                 long sid = h.createUpdate("insert into charity_shift (activity_id, starts_at, ends_at) values (:a, :s, :e)")
                         .bind("a", aid).bind("s", PluginJdbi.ts(times.get(i)[0])).bind("e", PluginJdbi.ts(times.get(i)[1]))

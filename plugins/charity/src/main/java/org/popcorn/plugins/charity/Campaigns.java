@@ -79,7 +79,7 @@ final class Campaigns {
             long cid = h.createUpdate("insert into charity_campaign (name, description, starts_on, ends_on, hours_goal, causes, created_by, "
                             + "created_at) values (:n, :d, :f, :t, :g, :c, :by, :at)")
                     .bind("n", name).bind("d", description).bind("f", from).bind("t", to).bind("g", goal)
-                    .bind("c", String.join(",", causes)).bind("by", me).bind("at", PluginJdbi.ts(Instant.now()))
+                    .bind("c", String.join(",", causes)).bind("by", me).bind("at", PluginJdbi.ts(Instant.now(ctx.clock())))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (Map.Entry<Long, Integer> e : cityGoals.entrySet()) {
                 h.createUpdate("insert into charity_campaign_city (campaign_id, city_id, hours_goal) values (?, ?, ?)")

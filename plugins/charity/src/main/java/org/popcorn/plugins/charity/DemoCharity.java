@@ -53,14 +53,14 @@ final class DemoCharity {
         c.cities = List.of(cc);
         long campaign = campaigns.createAs(organiser, c).id();
 
-        Instant soon = Instant.now().plus(Duration.ofMinutes(30));
+        Instant soon = Instant.now(ctx.clock()).plus(Duration.ofMinutes(30));
         ActivityForm today1 = activity(city, "elderly-company", "Afternoon at the Sunshine care home",
                 "Tea, cards and stories with the residents. No experience needed; the home's staff brief us at the door.",
                 "Main gate of the Sunshine care home", 15, "Sunshine Care Home");
         today1.shifts = List.of(shift(soon, soon.plus(Duration.ofHours(2)), role("helper", "Helper", 8, null), role("lead", "Team lead", 1, null)));
         long first = activities.createAs(organiser, true, campaign, today1).id();
 
-        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant tomorrow = Instant.now(ctx.clock()).plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         ActivityForm trees = activity(city, "rural-revitalisation", "Planting fruit trees in the village",
                 "A day in the orchards with the village co-operative. Wear boots; lunch is on the co-operative.",
                 "East bus station, platform 3", 30, "Green Village Co-operative");

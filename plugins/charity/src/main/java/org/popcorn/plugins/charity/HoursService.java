@@ -85,7 +85,7 @@ final class HoursService {
     RosterEntry checkIn(long shiftId, Long memberId) {
         Lead l = lead(shiftId);
         long member = requireMember(memberId);
-        Instant now = Instant.now();
+        Instant now = Instant.now(ctx.clock());
         if (now.isBefore(l.shift().startsAt().minus(Duration.ofHours(3))) || now.isAfter(l.shift().endsAt().plus(Duration.ofHours(24)))) {
             throw PluginProblem.conflict("Check-in opens 3 hours before the shift and closes a day after it.", "startsAt")
                     .withCode("charity.check-in-closed");
@@ -111,7 +111,7 @@ final class HoursService {
         if (e.out() != null) {
             return rosterEntry(l, member);
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(ctx.clock());
         int minutes = (int) Math.min(1440, Math.max(0, Duration.between(e.in(), now).toMinutes()));
         db.with(h -> h.createUpdate("update charity_hours set checked_out_at = :at, minutes = :min, status = :st where shift_id = :s and member_id = :m")
                 .bind("at", PluginJdbi.ts(now)).bind("min", minutes).bind("st", PENDING).bind("s", shiftId).bind("m", member).execute());
@@ -184,7 +184,7 @@ final class HoursService {
         long by = ctx.currentMember().require();
         return db.with(h -> h.createUpdate("insert into charity_hours_change (shift_id, member_id, changed_at, changed_by, from_minutes, to_minutes, "
                         + "from_status, to_status, reason) values (:s, :m, :at, :by, :fm, :tm, :fs, :ts, :r)")
-                .bind("s", shiftId).bind("m", member).bind("at", PluginJdbi.ts(Instant.now())).bind("by", by).bind("fm", fromMinutes)
+                .bind("s", shiftId).bind("m", member).bind("at", PluginJdbi.ts(Instant.now(ctx.clock()))).bind("by", by).bind("fm", fromMinutes)
                 .bind("tm", toMinutes).bind("fs", fromStatus).bind("ts", toStatus).bind("r", reason)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }

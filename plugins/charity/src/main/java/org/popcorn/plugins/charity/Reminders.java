@@ -52,7 +52,7 @@ final class Reminders {
                         int fresh = h.createUpdate("insert into charity_reminder (shift_id, member_id, kind, sent_at) "
                                         + "select :s, :m, :k, :at where not exists (select 1 from charity_reminder "
                                         + "where shift_id = :s and member_id = :m and kind = :k)")
-                                .bind("s", shiftId).bind("m", p.memberId()).bind("k", kind).bind("at", PluginJdbi.ts(Instant.now())).execute();
+                                .bind("s", shiftId).bind("m", p.memberId()).bind("k", kind).bind("at", PluginJdbi.ts(Instant.now(ctx.clock()))).execute();
                         if (fresh == 1) {
                             activities.notices.reminder(p.memberId(), a, kind.equals("DAY_BEFORE"), meet, zone, r.name());
                         }

@@ -58,7 +58,7 @@ final class Volunteering {
         if (!Activities.PUBLISHED.equals(t.activity().status())) {
             throw PluginProblem.conflict("Sign-up opens when the activity is published.", "status").withCode("charity.not-published");
         }
-        if (!Instant.now().isBefore(t.shift().startsAt())) {
+        if (!Instant.now(ctx.clock()).isBefore(t.shift().startsAt())) {
             throw PluginProblem.conflict("This shift has started.", "startsAt").withCode("charity.shift-started");
         }
         Signups.Place p = ctx.signups().join(Activities.pool(shiftId, code), me, group); // a group takes and waits for places together
@@ -75,7 +75,7 @@ final class Volunteering {
             return; // cancelling twice changes nothing
         }
         long hours = ctx.settings().getLong("cancel-hours");
-        if (held.get().status() != Signups.Status.WAITING && Instant.now().isAfter(t.shift().startsAt().minus(Duration.ofHours(hours)))) {
+        if (held.get().status() != Signups.Status.WAITING && Instant.now(ctx.clock()).isAfter(t.shift().startsAt().minus(Duration.ofHours(hours)))) {
             throw PluginProblem.conflict("Cancelling closes " + hours + " hours before the shift; please tell your team lead instead.",
                     "startsAt").withCode("charity.cancel-closed");
         }

@@ -182,6 +182,26 @@ class CharityExtensionTest {
     }
 
     @Test
+    void theCancellationDeadlineFollowsTheKitsClock() {
+        kit.actAs(org);
+        Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Activity a = create(activity(start, Duration.ofHours(2), role("helper", 5, null)));
+        long s = a.shifts().get(0).id();
+        long ann = kit.addMember("ann", 1, chengdu);
+        long bea = kit.addMember("bea", 1, chengdu);
+        kit.actAs(ann);
+        api.signUp(s, "helper", null);
+        kit.actAs(bea);
+        api.signUp(s, "helper", null);
+        kit.setNow(start.minus(Duration.ofHours(13))); // cancelling closes 12 hours before (the default)
+        api.cancel(s, "helper");
+        kit.actAs(ann);
+        kit.advance(Duration.ofHours(2)); // now 11 hours before: the plugin sees the kit's time, not the wall clock's
+        assertEquals("charity.cancel-closed", assertThrows(PluginProblem.class, () -> api.cancel(s, "helper")).code());
+        assertEquals(start.minus(Duration.ofHours(11)), kit.now());
+    }
+
+    @Test
     void leadsCheckInAndOutThenVerifiedHoursPayOnceAndCorrectionsKeepTheirHistory() {
         kit.actAs(org);
         Activity a = create(activity(Instant.now().plus(Duration.ofHours(1)), Duration.ofHours(2), role("helper", 5, null), role("lead", 1, null)));

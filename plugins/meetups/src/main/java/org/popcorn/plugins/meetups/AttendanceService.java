@@ -102,7 +102,7 @@ class AttendanceService {
     /** Checks a member in by code (typed or scanned) or by id (from the list); answers who, and whether they already were. */
     Map<String, Object> checkIn(Meetup m, String code, Long memberId) {
         long host = ctx.currentMember().require();
-        RsvpRules.checkCheckInWindow(m, seats.rules(), Instant.now(), ctx.cities().byId(m.cityId)
+        RsvpRules.checkCheckInWindow(m, seats.rules(), Instant.now(ctx.clock()), ctx.cities().byId(m.cityId)
                 .map(c -> java.time.ZoneId.of(c.timeZone())).orElse(java.time.ZoneId.of("UTC")));
         AttendanceStore.Ticket t;
         if (code != null && !code.isBlank()) {
@@ -180,7 +180,7 @@ class AttendanceService {
             throw PluginProblem.invalid("Give 1 to 5 stars.", "stars").withCode("meetups.invalid-stars");
         }
         String text = MeetupsExtension.text(comment, "comment", 2000, false);
-        if (Instant.now().isBefore(m.startsAt)) {
+        if (Instant.now(ctx.clock()).isBefore(m.startsAt)) {
             throw PluginProblem.conflict("You can rate a meetup once it has started.", "startsAt").withCode("meetups.not-started");
         }
         if (attendance.ticket(m.id, me).map(t -> t.checkedInAt() == null).orElse(true)) {
@@ -191,7 +191,7 @@ class AttendanceService {
 
     /** The hosts' recap of a meetup that took place: a text and photos' http(s) addresses. */
     void recap(Meetup m, String text, List<String> photoUrls) {
-        if (Instant.now().isBefore(m.startsAt) || m.status == Meetup.Status.CANCELLED) {
+        if (Instant.now(ctx.clock()).isBefore(m.startsAt) || m.status == Meetup.Status.CANCELLED) {
             throw PluginProblem.conflict("A recap is for a meetup that took place.", "status").withCode("meetups.did-not-take-place");
         }
         String words = MeetupsExtension.text(text, "text", 4000, false);

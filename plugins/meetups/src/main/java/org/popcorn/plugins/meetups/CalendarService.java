@@ -40,7 +40,7 @@ class CalendarService {
         MeetupStore.Filter f = new MeetupStore.Filter();
         f.cityIds = List.of(cityId);
         f.statuses = EnumSet.of(Meetup.Status.PUBLISHED, Meetup.Status.FINISHED, Meetup.Status.CANCELLED);
-        f.from = Instant.now().minus(Duration.ofDays(30));
+        f.from = Instant.now(ctx.clock()).minus(Duration.ofDays(30));
         return Calendars.document("Meetups in " + city.name(), store.list(f, 0, 500).items().stream().map(m -> entry(m, site)).toList());
     }
 

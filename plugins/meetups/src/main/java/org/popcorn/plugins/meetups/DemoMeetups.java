@@ -46,7 +46,7 @@ final class DemoMeetups {
         for (String h : Arrays.asList(event.text("handles") == null ? new String[0] : event.text("handles").split(","))) {
             ctx.members().byHandle(h).ifPresent(m -> locals.add(m.id()));
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(ctx.clock());
 
         Meetup tonight = meetup(organiser, cityId, "Hotpot and board games", "Bring your favourite game; the spicy pot is on us.",
                 "Panda Hall", "1 Renmin Road", now.plus(Duration.ofHours(2)), 3, 20, 2, List.of("food", "games"));

@@ -46,7 +46,7 @@ public class MeetupsExtension implements PopcornExtension {
         this.seats = new SeatService(context, store, attendance);
         this.attendanceService = new AttendanceService(context, store, attendance, seats);
         this.scheduling = new SchedulingService(context, store, new TrustedHostStore(context.database()), seats, attendanceService);
-        Instant now = Instant.now();
+        Instant now = Instant.now(ctx.clock());
         for (Meetup m : store.published("ends_at", now, now.plus(Duration.ofDays(3660)), 5000)) {
             seats.timeUntimedPools(m); // pools from before SDK 0.2 learn their meetup's time
         }
@@ -85,7 +85,7 @@ public class MeetupsExtension implements PopcornExtension {
         m.title = "Official meetup: " + event.text("title");
         m.description = "Chosen by the city vote. Pledged attendance: " + event.text("pledges") + ". Organisers: complete the details.";
         m.venueName = "To be announced";
-        Instant start = Instant.now().plus(Duration.ofDays(60));
+        Instant start = Instant.now(ctx.clock()).plus(Duration.ofDays(60));
         m.startsAt = start;
         m.endsAt = start.plus(Duration.ofHours(4));
         Long size = event.longValue("chosenSize");

@@ -123,9 +123,9 @@ public class MeetupsResource {
         f.tag = tag == null || tag.isBlank() ? null : SchedulingService.tags(List.of(tag)).get(0);
         f.seriesId = series;
         if (near != null) {
-            f.cityIds = nearby(near, radiusKm == null ? 100 : radiusKm, f.from == null ? Instant.now() : f.from);
+            f.cityIds = nearby(near, radiusKm == null ? 100 : radiusKm, f.from == null ? Instant.now(ctx.clock()) : f.from);
             if (f.from == null) {
-                f.from = Instant.now();
+                f.from = Instant.now(ctx.clock());
             }
         } else if (cityId != null) {
             f.cityIds = List.of(cityId);
@@ -192,7 +192,7 @@ public class MeetupsResource {
         out.put("checkInOpensHours", v.checkInOpensHours());
         out.put("autoFinishHours", v.autoFinishHours());
         ctx.currentMember().id().ifPresent(me -> {
-            Optional<Instant> paused = seats.penalty(me, v, Instant.now());
+            Optional<Instant> paused = seats.penalty(me, v, Instant.now(ctx.clock()));
             // paused priority is no priority: the answer says what an RSVP would get now
             out.put("myPriority", ctx.currentMember().may(RsvpRules.PRIORITY_PRIVILEGE) && paused.isEmpty());
             out.put("myPriorityPausedUntil", paused.orElse(null));

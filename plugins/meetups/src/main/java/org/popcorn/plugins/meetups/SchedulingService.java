@@ -72,7 +72,7 @@ class SchedulingService {
         if (m.kind == Meetup.Kind.OFFICIAL && !organiser) {
             throw PluginProblem.forbidden("Only organisers schedule official meetups.").withCode("meetups.organiser-required");
         }
-        if (!m.startsAt.isAfter(Instant.now())) {
+        if (!m.startsAt.isAfter(Instant.now(ctx.clock()))) {
             throw PluginProblem.invalid("A new meetup starts in the future.", in.startsLocal != null ? "startsLocal" : "startsAt").withCode("meetups.starts-in-past");
         }
         m.status = !trusted ? Meetup.Status.PROPOSED : Boolean.TRUE.equals(in.publish) ? Meetup.Status.PUBLISHED : Meetup.Status.DRAFT;
@@ -235,7 +235,7 @@ class SchedulingService {
     /** A host ends a meetup after its start (see {@link #finishNow}). */
     Meetup finish(long id) {
         Meetup m = manage(id);
-        if (Instant.now().isBefore(m.startsAt)) {
+        if (Instant.now(ctx.clock()).isBefore(m.startsAt)) {
             throw PluginProblem.conflict("A meetup can be finished once it has started (" + ctx.cities().localTime(m.cityId, m.startsAt) + ").", "startsAt").withCode("meetups.not-started");
         }
         finishNow(m, "member " + ctx.currentMember().require());

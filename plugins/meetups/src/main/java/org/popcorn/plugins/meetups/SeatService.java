@@ -82,7 +82,7 @@ class SeatService {
 
     /** After a change of capacity, newcomer seats or offers: both pools follow; people promoted by growth are told. */
     void resize(Meetup m) {
-        if (RsvpRules.newcomerSeatsReleased(m, rules(), Instant.now())) {
+        if (RsvpRules.newcomerSeatsReleased(m, rules(), Instant.now(ctx.clock()))) {
             ctx.signups().define(m.newcomerPool(), spec(m, 0, null)); // as sync() would, with the meetup's new time and title
             int target = Math.max(0, m.capacity - newcomerPool(m).taken());
             tellPromoted(m, ctx.signups().define(m.seatsPool(), spec(m, target, offerWindow(m))));
@@ -101,7 +101,7 @@ class SeatService {
      * and that count only falls afterwards.
      */
     void sync(Meetup m) {
-        sync(m, Instant.now());
+        sync(m, Instant.now(ctx.clock()));
     }
 
     /** {@link #sync(Meetup)} as of {@code now} (the schedule's time). */
@@ -127,7 +127,7 @@ class SeatService {
     MeetupViews.Ticket rsvp(long id, int guests) {
         long me = ctx.currentMember().require();
         Meetup m = store.get(id);
-        Instant now = Instant.now();
+        Instant now = Instant.now(ctx.clock());
         if (m.status != Meetup.Status.PUBLISHED) {
             throw PluginProblem.conflict("RSVPs are open for published meetups only; this one is " + m.status.name().toLowerCase() + ".", "status").withCode("meetups.not-published");
         }
