@@ -10,6 +10,8 @@ package org.popcorn.api;
  * @param icon          an icon name
  * @param activityKind  the counter that awards it, or null
  * @param threshold     the counter value that awards it, or null
+ *
+ * @since 0.1.0
  */
 public record BadgeDefinition(String code, String name, String description, String icon, String activityKind, Long threshold) {
 }

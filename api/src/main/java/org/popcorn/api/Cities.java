@@ -2,7 +2,10 @@ package org.popcorn.api;
 
 import java.util.Optional;
 
-/** Looks up cities of the catalogue. */
+/** Looks up cities of the catalogue.
+ *
+ * @since 0.1.0
+ */
 public interface Cities {
 
     /** A city: name, ISO country code, IANA time zone (e.g. {@code Asia/Shanghai}), coordinates, whether retired. */

@@ -2,7 +2,10 @@ package org.popcorn.api;
 
 import java.util.Optional;
 
-/** The member making the current HTTP request (bearer token checked by the core) and what they may do. */
+/** The member making the current HTTP request (bearer token checked by the core) and what they may do.
+ *
+ * @since 0.1.0
+ */
 public interface CurrentMember {
 
     /** The member's id, or empty for an anonymous request. */

@@ -8,6 +8,8 @@ import javax.sql.DataSource;
  * The plugin's access to the database it shares with the core. A plugin owns tables whose names start with its id
  * (dashes as underscores, e.g. {@code meetups_rsvp}), created and upgraded by its Flyway migrations in the jar at
  * {@code db/plugin-<pluginId>/V1__*.sql}. SQL must run on H2 2.x and PostgreSQL 13+. Never touch core tables.
+ *
+ * @since 0.1.0
  */
 public interface Database {
 

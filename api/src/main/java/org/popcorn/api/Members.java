@@ -2,7 +2,10 @@ package org.popcorn.api;
 
 import java.util.Optional;
 
-/** Looks up members. Only public data: never e-mails or passwords. */
+/** Looks up members. Only public data: never e-mails or passwords.
+ *
+ * @since 0.1.0
+ */
 public interface Members {
 
     /** A member's public data and standing. */

@@ -13,6 +13,8 @@ import java.util.Map;
  *                  {@code /api/plugins/<pluginId>/} that answers a page ({@code {"total": 3, ...}}), e.g. the proposals
  *                  waiting for an organiser: the app shows the total beside the entry when it is above 0 and ignores
  *                  an error (a member the route is not for). Null for none. @since 0.2.0
+ *
+ * @since 0.1.0
  */
 public record NavigationEntry(Map<String, String> labels, String href, String icon, String countPath) {
 

@@ -8,6 +8,8 @@ package org.popcorn.api;
  * @param emailByDefault whether it is e-mailed until the member turns it off: say {@code true} for what expires or
  *                       needs an action (an offered place, a reminder, a cancellation), which a member who does not
  *                       open the app would otherwise miss; {@code false} (the default) for news. @since 0.2.0
+ *
+ * @since 0.1.0
  */
 public record NotificationKind(String kind, String description, boolean emailByDefault) {
 

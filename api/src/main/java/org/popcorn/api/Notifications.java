@@ -1,6 +1,9 @@
 package org.popcorn.api;
 
-/** Tells members what concerns them, through the core's inbox and e-mail (when the member chose e-mail for the kind). */
+/** Tells members what concerns them, through the core's inbox and e-mail (when the member chose e-mail for the kind).
+ *
+ * @since 0.1.0
+ */
 public interface Notifications {
 
     /**

@@ -4,6 +4,8 @@ package org.popcorn.api;
  * An error a plugin reports to its HTTP client. The host answers it as {@code application/problem+json} with this
  * status, the message as {@code detail} and the offending request field, if any. Nothing is changed when a plugin
  * throws it before writing, or inside {@link Database#inTransaction}, which rolls back.
+ *
+ * @since 0.1.0
  */
 public class PluginProblem extends RuntimeException {
 

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param source     {@code core} or the publishing plugin's id
  * @param payload    the event's data (numbers as {@link Number}, texts as {@link String})
  * @param occurredAt when the cause committed
+ *
+ * @since 0.1.0
  */
 public record PopcornEvent(long id, String type, String source, Map<String, Object> payload, Instant occurredAt) {
 

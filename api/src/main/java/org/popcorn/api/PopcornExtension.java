@@ -9,6 +9,8 @@ import org.pf4j.ExtensionPoint;
  * What a plugin contributes to Popcorn. A plugin has exactly one implementation, annotated with PF4J's
  * {@code @Extension}; every method has a default, so a plugin implements only what it offers. The host reads the
  * contributions after {@link #start} and lists them as the plugin's capability manifest ({@code GET /api/plugins}).
+ *
+ * @since 0.1.0
  */
 public interface PopcornExtension extends ExtensionPoint {
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The SDK's identity. */
+/** The SDK's identity.
+ *
+ * @since 0.1.0
+ */
 public final class PopcornSdk {
 
     /** The semantic version of this SDK, e.g. {@code 0.1.0}. Plugins require a range of it in {@code Plugin-Requires}. */

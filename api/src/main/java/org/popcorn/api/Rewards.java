@@ -1,6 +1,9 @@
 package org.popcorn.api;
 
-/** The reward system, with this plugin as the source of every entry. */
+/** The reward system, with this plugin as the source of every entry.
+ *
+ * @since 0.1.0
+ */
 public interface Rewards {
 
     /**

@@ -7,6 +7,8 @@ package org.popcorn.api;
  * @param type         STRING, INTEGER or BOOLEAN; values are checked against it
  * @param defaultValue the value until an admin sets one
  * @param description  what it does, for the admin page
+ *
+ * @since 0.1.0
  */
 public record SettingDefinition(String key, Type type, String defaultValue, String description) {
 

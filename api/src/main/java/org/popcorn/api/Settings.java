@@ -1,6 +1,9 @@
 package org.popcorn.api;
 
-/** This plugin's settings: the admin's value when set, else the default from {@link SettingDefinition}. Read them each time you need them: admins change them at run time. */
+/** This plugin's settings: the admin's value when set, else the default from {@link SettingDefinition}. Read them each time you need them: admins change them at run time.
+ *
+ * @since 0.1.0
+ */
 public interface Settings {
 
     /** The value as text. */

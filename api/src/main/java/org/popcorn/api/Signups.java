@@ -47,6 +47,8 @@ import java.util.Optional;
  * {@linkplain Qualifications qualifications}; checked at join (403, code {@code signup.not-eligible}, naming the rule)
  * and again at promotion.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public interface Signups {
 
