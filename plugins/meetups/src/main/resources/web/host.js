@@ -112,7 +112,7 @@ async function submit(e) {
         say(formBox, t('host.nothingChanged'), 'info');
         return;
       }
-      const answer = await api.patch(`meetups/${editing.id}`, changes);
+      const answer = await api.patch(`meetups/${editing.id}`, { ...changes, version: editing.version });
       showWarnings(answer);
       fill(answer);
       say(formBox, [t('host.saved'), ' ', h('a', { href: `meetup.html#${answer.id}` }, t('host.open'))], 'success');
@@ -135,6 +135,12 @@ async function submit(e) {
     }
     loadHosting();
   } catch (err) {
+    if (err && err.code === 'meetups.edited-meanwhile' && editing) {
+      // another host saved first: show the meetup as it is now, and say so, instead of overwriting their change
+      try {
+        fill(await api.get(`meetups/${editing.id}`));
+      } catch { /* the message below still tells what happened */ }
+    }
     sayError(formBox, err, form);
   } finally {
     $('meetup-submit').disabled = false;

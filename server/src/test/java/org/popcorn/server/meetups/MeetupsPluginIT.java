@@ -235,6 +235,55 @@ class MeetupsPluginIT {
     }
 
     @Test
+    void twoHostsEditingAtOnceOneWinsAndTheOtherGets409AndTheCurrentState() throws Exception {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long ningbo = api.cityId("Ningbo");
+        String ann = api.member("nb-ann", ningbo);
+        String ben = api.member("nb-ben", ningbo);
+        for (String host : List.of("nb-ann", "nb-ben")) {
+            assertEquals(200, api.put("api/admin/members/" + host + "/organiser/" + ningbo, null, admin).status());
+        }
+        Instant start = Instant.parse("2027-06-05T10:00:00Z");
+        Reply created = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + ningbo + ",\"title\":\"Harbour walk\",\"venueName\":\"Old Bund\","
+                + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":10,\"publish\":true}", ann);
+        assertEquals(201, created.status(), created.toString());
+        String path = "api/plugins/meetups/meetups/" + created.json().getJsonNumber("id").longValue();
+        long seen = created.json().getJsonNumber("version").longValue();
+
+        // both hosts opened the form at the same version and save at once
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<Reply> byAnn = pool.submit(() -> {
+            go.await();
+            return api.patch(path, "{\"title\":\"Harbour walk at dusk\",\"version\":" + seen + "}", ann);
+        });
+        Future<Reply> byBen = pool.submit(() -> {
+            go.await();
+            return api.patch(path, "{\"title\":\"Harbour walk with tea\",\"version\":" + seen + "}", ben);
+        });
+        go.countDown();
+        List<Reply> replies = List.of(byAnn.get(), byBen.get());
+        pool.shutdown();
+        List<Reply> won = replies.stream().filter(r -> r.status() == 200).toList();
+        List<Reply> lost = replies.stream().filter(r -> r.status() == 409).toList();
+        assertEquals(1, won.size(), replies.toString());
+        assertEquals(1, lost.size(), replies.toString());
+        assertEquals("meetups.edited-meanwhile", lost.get(0).json().getString("code"));
+        assertEquals("version", lost.get(0).json().getString("field"));
+        JsonObject now = api.get(path, null).json();
+        assertEquals(won.get(0).json().getString("title"), now.getString("title"), "the winner's change stands, not overwritten");
+        assertEquals(seen + 1, now.getJsonNumber("version").longValue());
+
+        Reply stale = api.patch(path, "{\"venueName\":\"New pier\",\"version\":" + seen + "}", ben);
+        assertEquals(409, stale.status(), "an edit made on what the host saw before is refused: " + stale);
+        assertEquals("Old Bund", api.get(path, null).json().getString("venueName"), "and changes nothing");
+        Reply current = api.patch(path, "{\"venueName\":\"New pier\",\"version\":" + (seen + 1) + "}", ben);
+        assertEquals(200, current.status(), current.toString());
+        assertEquals(seen + 2, current.json().getJsonNumber("version").longValue());
+    }
+
+    @Test
     void aFanCannotHoldSeatsAtTwoMeetupsAtOnce() {
         Api api = new Api(base);
         String admin = api.adminToken();

@@ -129,6 +129,26 @@ class MeetupsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void aHostWhoSavesAfterAnotherHostSeesTheMeetupAsItIsNowAndWhy() throws Exception {
+        long wenzhou = api.cityId("Wenzhou");
+        String org = organiser("mb-edit-org", wenzhou);
+        String other = organiser("mb-edit-other", wenzhou);
+        long id = publish(org, wenzhou, "Riverside chat", "Pier", null, Instant.now().plusSeconds(5 * 86_400), 7200, 10);
+        openAs(org, "plugins/meetups/host.html#edit-" + id);
+        wait.until(d -> "Riverside chat".equals(d.findElement(By.id("m-title")).getAttribute("value")));
+
+        // another host saves first, while this one is still typing
+        assertEquals(200, api.patch("api/plugins/meetups/meetups/" + id, "{\"title\":\"Riverside chat and tea\"}", other).status());
+        type(By.id("m-title"), "Riverside talk");
+        click(By.id("meetup-submit"));
+        wait.until(d -> d.findElement(By.id("form-message")).getText().contains("Someone changed this meetup meanwhile"));
+        wait.until(d -> "Riverside chat and tea".equals(d.findElement(By.id("m-title")).getAttribute("value")));
+        assertEquals("Riverside chat and tea", api.get("api/plugins/meetups/meetups/" + id, null).json().getString("title"),
+                "the other host's change was not overwritten");
+        shot("meetups-edited-meanwhile");
+    }
+
+    @Test
     void aFullMeetupOffersTheWaitingListAndSaysWhereTheFanStands() throws Exception {
         long wuhan = api.cityId("Wuhan");
         String org = organiser("mb-full-org", wuhan);

@@ -14,6 +14,8 @@ public class Meetup {
     public enum Kind { OFFICIAL, FAN }
 
     public long id;
+    /** Counts up with every change: an edit made on an older version is refused (see {@code MeetupStore.update}). */
+    public long version;
     public long cityId;
     public String title;
     public String description;

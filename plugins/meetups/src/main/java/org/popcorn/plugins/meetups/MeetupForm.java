@@ -29,6 +29,9 @@ public class MeetupForm {
     public String rsvpOpensLocal;
     @Schema(description = "Seats, guests included (1 to 100000)")
     public Integer capacity;
+    @Schema(description = "On an edit: the version the host saw (from the meetup's view). When another change came first, the edit is "
+            + "refused with 409 meetups.edited-meanwhile instead of overwriting it")
+    public Long version;
     @Schema(description = "Guests a member may bring (0 to 10)")
     public Integer maxGuests;
     @Schema(description = "Seats kept for members at their first meetup (0 to the capacity)")

@@ -25,7 +25,7 @@ class MeetupStore {
 
     private static final String COLUMNS = "id, city_id, title, description, venue_name, venue_address, starts_at, ends_at, capacity, "
             + "max_guests, newcomer_seats, offer_hours, rsvp_opens_at, kind, status, cancel_reason, reject_reason, created_by, round_id, "
-            + "pledges, series_id, cover_image_url, recap_text, finished_at";
+            + "pledges, series_id, cover_image_url, recap_text, finished_at, version";
 
     /** Filters for browsing; null fields do not filter. */
     static class Filter {
@@ -117,7 +117,7 @@ class MeetupStore {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("update meetups_meetup set title = ?, description = ?, venue_name = ?, "
                     + "venue_address = ?, starts_at = ?, ends_at = ?, capacity = ?, max_guests = ?, newcomer_seats = ?, offer_hours = ?, "
-                    + "rsvp_opens_at = ?, cover_image_url = ?, venue_key = ?, kind = ? where id = ?")) {
+                    + "rsvp_opens_at = ?, cover_image_url = ?, venue_key = ?, kind = ?, version = version + 1 where id = ? and version = ?")) {
                 ps.setString(1, m.title);
                 ps.setString(2, m.description);
                 ps.setString(3, m.venueName);
@@ -133,12 +133,21 @@ class MeetupStore {
                 ps.setString(13, Meetup.venueKey(m.venueName));
                 ps.setString(14, m.kind.name());
                 ps.setLong(15, m.id);
-                ps.executeUpdate();
+                ps.setLong(16, m.version);
+                if (ps.executeUpdate() != 1) {
+                    throw editedMeanwhile();
+                }
             }
             replaceHosts(c, m.id, m.hosts);
             replaceTags(c, m.id, m.tags);
             return null;
         });
+    }
+
+    /** Another request changed the meetup after this one read it (its version moved on). */
+    static PluginProblem editedMeanwhile() {
+        return PluginProblem.conflict("Someone changed this meetup meanwhile. Here it is as it is now: apply your change again if it "
+                + "still makes sense.", "version").withCode("meetups.edited-meanwhile");
     }
 
     /**
@@ -149,7 +158,8 @@ class MeetupStore {
         return db.inTransaction(c -> {
             String reasonColumn = to == Meetup.Status.REJECTED ? "reject_reason" : "cancel_reason";
             try (PreparedStatement ps = c.prepareStatement("update meetups_meetup set status = ?, " + reasonColumn + " = coalesce(?, "
-                    + reasonColumn + "), finished_at = case when ? = 'FINISHED' then ? else finished_at end where id = ? and status = ?")) {
+                    + reasonColumn + "), finished_at = case when ? = 'FINISHED' then ? else finished_at end, version = version + 1 "
+                    + "where id = ? and status = ?")) {
                 ps.setString(1, to.name());
                 ps.setString(2, reason);
                 ps.setString(3, to.name());
@@ -366,6 +376,7 @@ class MeetupStore {
                 m.coverImageUrl = rs.getString("cover_image_url");
                 m.recapText = rs.getString("recap_text");
                 m.finishedAt = instant(rs, "finished_at");
+                m.version = rs.getLong("version");
             }
         }
         m.hosts = longs(c, "select member_id from meetups_host where meetup_id = ? order by member_id", id);

@@ -1,6 +1,7 @@
 package org.popcorn.plugins.meetups;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -54,6 +55,8 @@ final class MeetupViews {
     /** A meetup: times as instants plus the city's time zone and local times, seats, my ticket, what I may do. */
     public static class View {
         public long id;
+        @Schema(description = "Counts up with every change; send it back with an edit so that a change made meanwhile is not overwritten")
+        public long version;
         public long cityId;
         public String cityName;
         public String timeZone;
@@ -122,6 +125,7 @@ final class MeetupViews {
     static View view(PluginContext ctx, Meetup m, SeatService seats, AttendanceStore attendance, boolean canManage) {
         View v = new View();
         v.id = m.id;
+        v.version = m.version;
         v.cityId = m.cityId;
         v.title = m.title;
         v.description = m.description;

@@ -158,6 +158,9 @@ class SchedulingService {
         if (in == null) {
             throw PluginProblem.invalid("Send the fields to change.", null).withCode("meetups.missing-body");
         }
+        if (in.version != null && in.version != m.version) {
+            throw MeetupStore.editedMeanwhile();
+        }
         if (in.cityId != null && in.cityId != m.cityId) {
             throw PluginProblem.invalid("A meetup cannot move to another city; cancel it and schedule a new one.", "cityId").withCode("meetups.city-fixed");
         }
