@@ -48,7 +48,7 @@ public class AuthService {
         List<String> keys = new ArrayList<>();
         keys.add(LoginThrottle.addressKey(clientAddress));
         found.ifPresent(m -> keys.add(LoginThrottle.accountKey(m.id())));
-        long wait = throttle.secondsLocked(keys, now);
+        long wait = throttle.attempt(keys, now); // counted before the password is checked, so parallel guesses cannot race it
         if (wait > 0) {
             metrics.counter("popcorn_logins_throttled_total").inc();
             LOG.warning(() -> "event=auth.login-throttled login=" + login + " address=" + clientAddress + " retryAfter=" + wait);
@@ -56,14 +56,13 @@ public class AuthService {
         }
         boolean ok = hasher.verify(password, found.map(Member::passwordHash).orElse(null));
         if (!ok) {
-            throttle.recordFailure(keys, now);
             metrics.counter("popcorn_logins_failed_total").inc();
             LOG.warning(() -> "event=auth.login-failed login=" + login + " address=" + clientAddress
                     + " knownAccount=" + found.isPresent());
             throw ProblemException.unauthorized("The handle/e-mail or the password is wrong.").withCode("auth.bad-credentials");
         }
         Member m = found.get();
-        throttle.clear(LoginThrottle.accountKey(m.id()));
+        throttle.succeeded(LoginThrottle.accountKey(m.id()), LoginThrottle.addressKey(clientAddress));
         SessionService.Issued issued = sessions.issue(m.id(), client);
         metrics.counter("popcorn_logins_total").inc();
         LOG.info(() -> "event=auth.login member=" + m.id() + " address=" + clientAddress);

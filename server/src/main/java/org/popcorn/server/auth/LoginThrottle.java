@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Throttles failed logins per account and per client address. Counters live in the database ({@code login_throttle})
  * so that several instances behind one load balancer share them. After {@code max} failures inside the window the key
  * is locked for {@code popcorn.auth.lock-seconds}; each further failure while counting doubles the lock (capped at a day).
- * A successful login clears the account's counter.
+ * Every attempt is counted before its password is checked (and given back when it succeeds), so guesses sent in
+ * parallel are held to the same limit as guesses sent one by one. A successful login clears the account's counter.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -50,29 +51,33 @@ public class LoginThrottle {
         return "address:" + address;
     }
 
-    /** Seconds until the first of these keys unlocks, or 0 when none is locked. */
-    public long secondsLocked(List<String> keys, Instant now) {
-        long wait = 0;
-        for (String key : keys) {
-            ThrottleEntry e = em.find(ThrottleEntry.class, key);
-            if (e != null && e.lockedUntil() != null && e.lockedUntil().isAfter(now)) {
-                wait = Math.max(wait, Math.max(1, Duration.between(now, e.lockedUntil()).toSeconds() + 1));
-            }
-        }
-        return wait;
-    }
-
-    /** Records a failure against each key, each in its own committed transaction. */
-    public void recordFailure(List<String> keys, Instant now) {
+    /**
+     * Counts a log-in attempt against each key before its password is checked, each key in its own committed
+     * transaction under the key's row lock: answers the seconds to wait when a key is locked (nothing counted for it),
+     * else 0. Counting first means parallel guesses cannot all pass the check before any of them is counted; a
+     * successful log-in gives its attempt back ({@link #succeeded}).
+     */
+    public long attempt(List<String> keys, Instant now) {
         for (String key : keys) {
             int max = key.startsWith("account:") ? maxPerAccount : maxPerAddress;
+            long wait;
             try {
-                writer.fail(key, max, now, windowSeconds, lockSeconds);
+                wait = writer.attempt(key, max, now, windowSeconds, lockSeconds);
             } catch (RuntimeException raced) {
-                // Another request inserted the same key at the same moment; the row exists now, so once more updates it.
-                writer.fail(key, max, now, windowSeconds, lockSeconds);
+                // another request inserted the same key at the same moment; the row exists now, so once more counts on it
+                wait = writer.attempt(key, max, now, windowSeconds, lockSeconds);
+            }
+            if (wait > 0) {
+                return wait;
             }
         }
+        return 0;
+    }
+
+    /** A log-in succeeded: the account starts afresh, and the address gets back the attempt it was charged. */
+    public void succeeded(String accountKey, String addressKey) {
+        writer.clear(accountKey);
+        writer.giveBack(addressKey, maxPerAddress);
     }
 
     public void clear(String key) {
@@ -97,15 +102,28 @@ public class LoginThrottle {
         @PersistenceContext(unitName = "popcorn")
         EntityManager em;
 
+        /** Seconds to wait when the key is locked; else counts the attempt (which may lock it for the next) and answers 0. */
         @Transactional(Transactional.TxType.REQUIRES_NEW)
-        public void fail(String key, int max, Instant now, long windowSeconds, long lockSeconds) {
+        public long attempt(String key, int max, Instant now, long windowSeconds, long lockSeconds) {
             ThrottleEntry e = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (e == null) {
                 e = new ThrottleEntry(key, now);
                 em.persist(e);
                 em.flush();
             }
+            if (e.lockedUntil() != null && e.lockedUntil().isAfter(now)) {
+                return Math.max(1, Duration.between(now, e.lockedUntil()).toSeconds() + 1);
+            }
             e.registerFailure(now, max, windowSeconds, lockSeconds);
+            return 0;
+        }
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void giveBack(String key, int max) {
+            ThrottleEntry e = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
+            if (e != null) {
+                e.giveBack(max);
+            }
         }
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)

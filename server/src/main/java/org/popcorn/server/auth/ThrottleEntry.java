@@ -51,6 +51,16 @@ class ThrottleEntry {
         }
     }
 
+    /** An attempt counted in advance succeeded: it was not a failure; below the limit again, the key is not locked. */
+    void giveBack(int max) {
+        if (failures > 0) {
+            failures--;
+        }
+        if (failures < max) {
+            lockedUntil = null;
+        }
+    }
+
     Instant lockedUntil() {
         return lockedUntil;
     }

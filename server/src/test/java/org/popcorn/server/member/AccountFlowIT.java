@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -139,6 +140,31 @@ class AccountFlowIT {
         assertEquals(429, locked.status(), "even the right password waits while locked: " + locked);
         assertNotNull(locked.header("Retry-After"));
         assertTrue(Integer.parseInt(locked.header("Retry-After")) > 0);
+    }
+
+    @Test
+    void guessesSentInParallelAreHeldToTheSameLimit() throws Exception {
+        assertEquals(201, api.register("mallory", "mallory@example.org", "password-mallory", beijing).status());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String guess = "wrong-guess-" + i;
+            guesses.add(pool.submit(() -> {
+                go.await();
+                return api.post("api/auth/login", "{\"login\":\"mallory\",\"password\":\"" + guess + "\"}", null).status();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> g : guesses) {
+            statuses.add(g.get());
+        }
+        pool.shutdown();
+        assertEquals(5, statuses.stream().filter(s -> s == 401).count(), "only the first five are checked: " + statuses);
+        assertEquals(15, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        assertEquals(429, api.post("api/auth/login", "{\"login\":\"mallory\",\"password\":\"password-mallory\"}", null).status(),
+                "locked, even for the right password");
     }
 
     @Test
