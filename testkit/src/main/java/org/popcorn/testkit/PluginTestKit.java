@@ -131,31 +131,6 @@ public final class PluginTestKit {
         clock.set(now);
     }
 
-    /** The real time until a test moves it; from then on it stands where the test put it. */
-    private static final class KitClock extends java.time.Clock {
-        private volatile Instant fixed;
-
-        void set(Instant at) {
-            fixed = at;
-        }
-
-        @Override
-        public Instant instant() {
-            Instant f = fixed;
-            return f != null ? f : Instant.now();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException("the kit's clock is UTC");
-        }
-    }
-
     /** Migrates a fresh database with the plugin's migrations and starts the extension with the kit's context. */
     public static PluginTestKit start(String pluginId, PopcornExtension extension) {
         PluginTestKit kit = new PluginTestKit(pluginId, extension);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,65 +18,14 @@ import org.popcorn.server.support.Api;
  * The texts are the pages' own catalogues (the app's messages/zh-CN.json, the meetups pages' addStrings 'zh-CN' blocks).
  * Screenshots go to target/screenshots as zh-*.
  */
-class ChineseEmptyStatesAndPhoneBrowserIT extends BrowserTest {
-
-    static final String MEETUPS = "api/plugins/meetups/meetups";
+class ChineseEmptyStatesAndPhoneBrowserIT extends ChineseBrowserTest {
 
     /** An element's line height in px (a bare number times the font size; 'normal' counts as 1.2 × the font size). */
     static final String LINE_HEIGHT = "const s = getComputedStyle(arguments[0]); const v = s.lineHeight, n = parseFloat(v);"
             + "const size = parseFloat(s.fontSize); return v.endsWith('px') ? n : Number.isNaN(n) ? size * 1.2 : n * size;";
 
-    Api api;
-    /** Members sign up asking for Chinese, as a Chinese browser does. */
-    Api zh;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        zh = api.inLanguage("zh-CN");
-        newWait();
-        desktopSize();
-    }
-
-    /** Opens a page (a plugin page or an app hash) reading in Chinese, as a member (null: nobody): a fresh load. */
-    void openInChinese(String token, String page) {
-        driver.get(site() + "plugins/meetups/index.html");
-        js("localStorage.clear(); if (arguments[0]) localStorage.setItem('popcorn.token', arguments[0]);"
-                + "localStorage.setItem('popcorn.lang', 'zh-CN');", token);
-        driver.get(site() + page);
-        driver.navigate().refresh(); // a hash-only change would not load the page afresh
-    }
-
-    /** An element's text as the page has it now (null while there is none), read in one step: pages redraw as answers arrive. */
-    String textOf(String css) {
-        return (String) js("const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;", css);
-    }
-
-    /** Whether an element's text, as the page has it now, contains a part. */
-    boolean shows(String css, String part) {
-        String text = textOf(css);
-        return text != null && text.contains(part);
-    }
-
     double number(String script, Object... args) {
         return ((Number) js(script, args)).doubleValue();
-    }
-
-    /** A member who organises meetups and rounds in a city; answers their token. */
-    String organiser(String handle, long cityId) {
-        String token = zh.member(handle, cityId);
-        assertEquals(200, api.put("api/admin/members/" + handle + "/organiser/" + cityId, null, api.adminToken()).status());
-        return token;
-    }
-
-    /** Creates a published meetup as an organiser (description may be null); answers its id. */
-    long publish(String organiser, long cityId, String title, String venue, String description, Instant start, int capacity) {
-        Api.Reply created = api.post(MEETUPS, "{\"cityId\":" + cityId + ",\"title\":\"" + title + "\",\"venueName\":\"" + venue + "\","
-                + (description == null ? "" : "\"description\":\"" + description + "\",") + "\"startsAt\":\"" + start
-                + "\",\"endsAt\":\"" + start.plusSeconds(7200) + "\",\"capacity\":" + capacity + ",\"publish\":true}", organiser);
-        assertEquals(201, created.status(), created.toString());
-        assertEquals("PUBLISHED", created.json().getString("status"));
-        return created.json().getJsonNumber("id").longValue();
     }
 
     /** A round of two candidates, open now (by the admin); answers its id. */
@@ -91,15 +39,6 @@ class ChineseEmptyStatesAndPhoneBrowserIT extends BrowserTest {
         api.post("api/rounds/" + id + "/open", null, admin); // the scheduler may open it first: the state is what counts
         assertEquals("OPEN", api.get("api/rounds/" + id, null).json().getString("state"));
         return id;
-    }
-
-    /** The error stands in its control's field, the control is marked invalid, and it is announced with the control. */
-    void assertNextTo(WebElement error, String controlId) {
-        WebElement control = driver.findElement(By.id(controlId));
-        assertEquals(Boolean.TRUE, js("return arguments[0].closest('.field').contains(arguments[1]);", error, control),
-                "the error stands in the field of #" + controlId);
-        assertEquals("true", control.getAttribute("aria-invalid"), controlId);
-        assertTrue(control.getAttribute("aria-describedby").contains(error.getAttribute("id")), "announced with #" + controlId);
     }
 
     @Test
@@ -144,7 +83,7 @@ class ChineseEmptyStatesAndPhoneBrowserIT extends BrowserTest {
         long taiyuan = api.cityId("Taiyuan");
         String org = organiser("zh2-near-org", shijiazhuang);
         long id = publish(org, shijiazhuang, "Zhengding old town walk", "Longxing Temple", null,
-                Instant.now().plusSeconds(4 * 86_400), 30);
+                Instant.now().plusSeconds(4 * 86_400), 7200, 30);
         String fan = zh.member("zh2-near-fan", taiyuan); // Taiyuan is 170 km from Shijiazhuang
 
         openInChinese(fan, "plugins/meetups/index.html");
@@ -168,7 +107,7 @@ class ChineseEmptyStatesAndPhoneBrowserIT extends BrowserTest {
         long haikou = api.cityId("Haikou");
         String org = organiser("zh2-bar-org", haikou);
         long id = publish(org, haikou, "Seaside sunset walk", "Holiday Beach", "沿着海边慢慢走，一起看日落。".repeat(100),
-                Instant.now().plusSeconds(3 * 86_400), 20);
+                Instant.now().plusSeconds(3 * 86_400), 7200, 20);
         String fan = zh.member("zh2-bar-fan", haikou);
         phoneSize();
         try {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,56 +21,7 @@ import org.popcorn.server.support.Api;
  * Chinese labels. The texts are the pages' own catalogues (the meetups pages' addStrings 'zh-CN' blocks, the app's
  * messages/zh-CN.json, the plugin's messages/zh-CN.json). Screenshots go to target/screenshots as zh-*.
  */
-class ChineseExperienceBrowserIT extends BrowserTest {
-
-    static final String MEETUPS = "api/plugins/meetups/meetups";
-
-    Api api;
-    /** Members sign up asking for Chinese, as a Chinese browser does. */
-    Api zh;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        zh = api.inLanguage("zh-CN");
-        newWait();
-        desktopSize();
-    }
-
-    /** Opens a page (a plugin page or an app hash) as a member reading in Chinese: a fresh load with their token. */
-    void openInChinese(String token, String page) {
-        driver.get(site() + "plugins/meetups/index.html");
-        js("localStorage.clear(); localStorage.setItem('popcorn.token', arguments[0]); localStorage.setItem('popcorn.lang', 'zh-CN');", token);
-        driver.get(site() + page);
-        driver.navigate().refresh(); // a hash-only change would not load the page afresh
-    }
-
-    /** An element's text as the page has it now (null while there is none), read in one step: pages redraw as answers arrive. */
-    String textOf(String css) {
-        return (String) js("const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;", css);
-    }
-
-    /** Whether an element's text, as the page has it now, contains a part. */
-    boolean shows(String css, String part) {
-        String text = textOf(css);
-        return text != null && text.contains(part);
-    }
-
-    /** A member who organises meetups and rounds in a city; answers their token. */
-    String organiser(String handle, long cityId) {
-        String token = zh.member(handle, cityId);
-        assertEquals(200, api.put("api/admin/members/" + handle + "/organiser/" + cityId, null, api.adminToken()).status());
-        return token;
-    }
-
-    /** Creates a published meetup as an organiser; answers its id. */
-    long publish(String organiser, long cityId, String title, String venue, Instant start, Instant end, int capacity) {
-        Api.Reply created = api.post(MEETUPS, "{\"cityId\":" + cityId + ",\"title\":\"" + title + "\",\"venueName\":\"" + venue
-                + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + end + "\",\"capacity\":" + capacity + ",\"publish\":true}", organiser);
-        assertEquals(201, created.status(), created.toString());
-        assertEquals("PUBLISHED", created.json().getString("status"));
-        return created.json().getJsonNumber("id").longValue();
-    }
+class ChineseExperienceBrowserIT extends ChineseBrowserTest {
 
     /** RSVPs through the API; answers the ticket's status. */
     String rsvp(long meetup, String token) {
@@ -86,7 +36,7 @@ class ChineseExperienceBrowserIT extends BrowserTest {
         String missed = zh.member("zh-end-missed", kunming);
         // Starts in a few seconds, so that the fans can RSVP and be checked in before, and the hosts finish it after.
         Instant start = Instant.now().plusSeconds(6);
-        long id = publish(org, kunming, "Crossing-bridge noodles", "Green Lake", start, start.plusSeconds(3600), 5);
+        long id = publish(org, kunming, "Crossing-bridge noodles", "Green Lake", null, start, 3600, 5);
         assertEquals("CONFIRMED", rsvp(id, came));
         assertEquals("CONFIRMED", rsvp(id, missed));
         String code = api.get(MEETUPS + "/" + id + "/rsvp", came).json().getString("checkInCode");
@@ -127,7 +77,7 @@ class ChineseExperienceBrowserIT extends BrowserTest {
         long changsha = api.cityId("Changsha");
         String org = organiser("zh-full-org", changsha);
         Instant start = Instant.now().plusSeconds(2 * 86_400);
-        long id = publish(org, changsha, "Stinky tofu tasting", "Orange Isle", start, start.plusSeconds(7200), 1);
+        long id = publish(org, changsha, "Stinky tofu tasting", "Orange Isle", null, start, 7200, 1);
         assertEquals("CONFIRMED", rsvp(id, zh.member("zh-full-first", changsha)));
         String fan = zh.member("zh-full-fan", changsha);
 
@@ -149,7 +99,7 @@ class ChineseExperienceBrowserIT extends BrowserTest {
         long nanning = api.cityId("Nanning");
         String org = organiser("zh-who-org", nanning);
         Instant start = Instant.now().plusSeconds(3 * 86_400);
-        long id = publish(org, nanning, "Old friend noodles", "Zhongshan Road", start, start.plusSeconds(7200), 10);
+        long id = publish(org, nanning, "Old friend noodles", "Zhongshan Road", null, start, 7200, 10);
         String fan = zh.member("zh-who-fan", nanning);
 
         openInChinese(fan, "plugins/meetups/meetup.html#" + id);
@@ -208,15 +158,6 @@ class ChineseExperienceBrowserIT extends BrowserTest {
                 "the earlier errors are gone");
         assertEquals("请检查标出的字段。", driver.findElement(By.id("form-message")).getText());
         shot("zh-host-server-error");
-    }
-
-    /** The error stands in its control's field, the control is marked invalid, and it is announced with the control. */
-    void assertNextTo(WebElement error, String controlId) {
-        WebElement control = driver.findElement(By.id(controlId));
-        assertEquals(Boolean.TRUE, js("return arguments[0].closest('.field').contains(arguments[1]);", error, control),
-                "the error stands in the field of #" + controlId);
-        assertEquals("true", control.getAttribute("aria-invalid"), controlId);
-        assertTrue(control.getAttribute("aria-describedby").contains(error.getAttribute("id")), "announced with #" + controlId);
     }
 
     @Test
@@ -291,7 +232,7 @@ class ChineseExperienceBrowserIT extends BrowserTest {
         long guiyang = api.cityId("Guiyang");
         String org = organiser("zh-cal-org", guiyang);
         Instant start = Instant.now().plusSeconds(5 * 86_400);
-        long id = publish(org, guiyang, "Sour soup fish", "Jiaxiu Pavilion", start, start.plusSeconds(7200), 12);
+        long id = publish(org, guiyang, "Sour soup fish", "Jiaxiu Pavilion", null, start, 7200, 12);
         String fan = zh.member("zh-cal-fan", guiyang);
 
         openInChinese(fan, "plugins/meetups/meetup.html#" + id);
