@@ -4,19 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A domain event delivered to {@link PopcornExtension#onEvent}. Core events: {@code member.registered}
- * ({@code memberId}, {@code handle}), {@code member.deleted} ({@code memberId}, {@code placesReleased}: the account is
- * erased and every sign-up place it held is already given up, those promoted in its place told through
- * {@code signup.confirmed} / {@code signup.offered}; a plugin erases or anonymises its own data about the member),
- * {@code ballot.cast} ({@code roundId}, {@code memberId}), {@code round.opened}
- * ({@code roundId}), {@code round.closed} ({@code roundId}, {@code title}, {@code winnerCityId}, {@code winnerCityName},
- * {@code chosenSize}, {@code pledges}, {@code votes}, {@code ballots}, {@code eligible}), {@code signup.offered},
- * {@code signup.confirmed}, {@code signup.offer-expired} and, since 0.2.0, {@code signup.skipped} ({@code plugin},
- * {@code pool}, {@code memberId}, {@code reason} {@code overlap} or {@code not-eligible}, {@code clash}: a waiting
- * member passed over at promotion and removed from the line; see {@link Signups}), and {@code demo.loaded} when the
- * server filled an empty community with demo data ({@code organiserId}, {@code cityId} the organiser's city,
- * {@code fanId}, {@code handles} a comma-separated list of demo members living in that city), so a plugin can add its
- * own sample data.
+ * A domain event delivered to {@link PopcornExtension#onEvent}. The core's event types and their payload fields are
+ * listed in {@link CoreEvents}; a plugin's own events are named after it ({@code feedback.status-changed}).
  *
  * @param id         unique and increasing; use it to make handling idempotent
  * @param type       e.g. {@code round.closed}

@@ -75,6 +75,38 @@ public interface PopcornExtension extends ExtensionPoint {
         return List.of();
     }
 
+    /**
+     * What this plugin holds about a member, for the member's "download my data" ({@code GET /api/me/export}, where it
+     * appears under the plugin's id beside the core's part). Answer a JSON-able value — maps, lists, texts, numbers,
+     * booleans; instants as ISO-8601 texts — or null when the plugin holds nothing about them. Include what the member
+     * gave or did (RSVPs, hours, ratings, comments), not other members' data. Called inside a read-only unit of work,
+     * also while an admin has the plugin disabled (the data is still the member's). A plugin that throws is left out of
+     * the download, which says so; the others are still in it.
+     *
+     * @param memberId the member asking for their data
+     * @return the plugin's part of the download, or null
+     * @since 0.2.0
+     */
+    default Object exportMember(long memberId) {
+        return null;
+    }
+
+    /**
+     * Erases what this plugin holds about a member whose account is being deleted ("delete my data"). It runs inside
+     * the deletion's unit of work, also while an admin has the plugin disabled: the core has already given up every
+     * sign-up place the member held, and after this hook it keeps the member only as an anonymous "former member"
+     * (same id; no name, e-mail, profile or log-in). Delete what is personal (private notes, feeds, contact details,
+     * free texts) and keep, under the id, the contributions others rely on — a rating in a meetup's average, hours in a
+     * campaign's total — which the id no longer ties to a person. When the hook throws, nothing of the deletion happens:
+     * the member is told to try again later and admins find the plugin's id in the log. Make it idempotent.
+     * {@link CoreEvents#MEMBER_DELETED} follows after the commit.
+     *
+     * @param memberId the member being erased
+     * @since 0.2.0
+     */
+    default void eraseMember(long memberId) {
+    }
+
     /** Notification kinds this plugin sends, with the description members see on their e-mail choices. */
     default List<NotificationKind> notificationKinds() {
         return List.of();

@@ -1,5 +1,6 @@
 package org.popcorn.testkit;
 
+import org.popcorn.api.CoreEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -313,7 +314,7 @@ final class MemorySignups implements Signups {
                 if (!other.isEmpty()) {
                     payload.put("clash", other);
                 }
-                corePublisher.accept("signup.skipped", payload);
+                corePublisher.accept(CoreEvents.SIGNUP_SKIPPED, payload);
                 continue;
             }
             p.taken += head.partySize();

@@ -1,5 +1,6 @@
 package org.popcorn.testkit;
 
+import org.popcorn.api.CoreEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -198,8 +199,12 @@ public final class PluginTestKit {
         settings.put(key, value);
     }
 
-    /** Delivers an event to the plugin as the host would after a commit. */
+    /**
+     * Delivers an event to the plugin as the host would after a commit. A core event's payload must have exactly the
+     * fields {@link CoreEvents} lists for it, as the server's have (an {@link IllegalArgumentException} says which not).
+     */
     public void deliver(String type, Map<String, Object> payload) {
+        CoreEvents.find(type).ifPresent(t -> t.check(payload));
         extension.onEvent(new PopcornEvent(ids.getAndIncrement(), type, "core", Map.copyOf(payload), Instant.now(clock)));
     }
 
@@ -209,13 +214,13 @@ public final class PluginTestKit {
      */
     public void expireSignupOffers(Instant now) {
         for (MemorySignups.Expiry x : signups.expireOffers(now)) {
-            deliver("signup.offer-expired", Map.of("plugin", pluginId, "pool", x.expired().pool(), "memberId", x.expired().memberId()));
+            deliver(CoreEvents.SIGNUP_OFFER_EXPIRED, Map.of("plugin", pluginId, "pool", x.expired().pool(), "memberId", x.expired().memberId()));
             for (org.popcorn.api.Signups.Place next : x.offered()) {
                 if (next.offerExpiresAt() != null) {
-                    deliver("signup.offered", Map.of("plugin", pluginId, "pool", next.pool(), "memberId", next.memberId(),
+                    deliver(CoreEvents.SIGNUP_OFFERED, Map.of("plugin", pluginId, "pool", next.pool(), "memberId", next.memberId(),
                             "expiresAt", next.offerExpiresAt().toString()));
                 } else {
-                    deliver("signup.confirmed", Map.of("plugin", pluginId, "pool", next.pool(), "memberId", next.memberId()));
+                    deliver(CoreEvents.SIGNUP_CONFIRMED, Map.of("plugin", pluginId, "pool", next.pool(), "memberId", next.memberId()));
                 }
             }
         }

@@ -1,4 +1,4 @@
-// Admin: installed plugins — state, capability manifest, enable/disable, settings, failed event deliveries, rescan.
+// Admin: installed plugins — state, capability manifest, enable/disable, repair, settings, failed event deliveries, rescan.
 
 import { api } from '../api.js';
 import { t, getLocale, formatDateTime } from '../i18n.js';
@@ -155,7 +155,7 @@ function failuresDetails(p) {
   return details;
 }
 
-function pluginCard(p, onToggle) {
+function pluginCard(p, onToggle, onRepair) {
   const headingId = `plugin-${p.id}-h`.replace(/[^A-Za-z0-9_-]/g, '_');
   const failed = p.state === 'FAILED';
   const disabled = p.state === 'DISABLED';
@@ -168,6 +168,14 @@ function pluginCard(p, onToggle) {
       dataset: { testid: `plugin-toggle-${p.id}` },
     }, t(disabled ? 'plugins.enable' : 'plugins.disable'));
     toggle.addEventListener('click', () => onToggle(p, toggle));
+  } else {
+    toggle = h('button', {
+      type: 'button',
+      class: 'primary',
+      'aria-label': t('plugins.repairLabel', { id: p.id }),
+      dataset: { testid: `plugin-repair-${p.id}` },
+    }, t('plugins.repair'));
+    toggle.addEventListener('click', () => onRepair(p, toggle));
   }
   const hasSettings = !failed && p.manifest && Array.isArray(p.manifest.settings) && p.manifest.settings.length > 0;
   return h('section', { class: `card plugin-card plugin-${String(p.state).toLowerCase()}`, 'aria-labelledby': headingId, dataset: { testid: `plugin-${p.id}` } },
@@ -181,7 +189,7 @@ function pluginCard(p, onToggle) {
       h('strong', null, t('plugins.failedTitle')), ' ', p.reason || t('plugins.noReason')) : null,
     disabled ? h('p', { class: 'alert warn', dataset: { testid: `plugin-reason-${p.id}` } },
       h('strong', null, t('plugins.disabledTitle')), ' ', p.reason || t('plugins.noReason')) : null,
-    toggle ? h('div', { class: 'actions' }, toggle) : null,
+    toggle ? h('div', { class: 'actions' }, toggle, failed ? h('span', { class: 'muted' }, ' ', t('plugins.repairHint')) : null) : null,
     manifestDetails(p),
     hasSettings ? settingsForm(p) : null,
     failed ? null : failuresDetails(p));
@@ -199,7 +207,7 @@ export default {
     const draw = (focusTestId) => {
       const items = Array.isArray(plugins) ? plugins : [];
       summary.textContent = t('plugins.count', { count: items.length });
-      clear(list, items.length ? items.map((p) => pluginCard(p, onToggle)) : notice(t('plugins.none')));
+      clear(list, items.length ? items.map((p) => pluginCard(p, onToggle, onRepair)) : notice(t('plugins.none')));
       if (focusTestId) {
         const el = list.querySelector(`[data-testid="${CSS.escape(focusTestId)}"]`);
         if (el) el.focus();
@@ -217,6 +225,22 @@ export default {
         draw(`plugin-toggle-${p.id}`);
         refreshNavigation();
         announce(t(enable ? 'plugins.enabledDone' : 'plugins.disabledDone', { id: p.id }));
+      } catch (err) {
+        showAlert(box, err.userMessage);
+        button.disabled = false;
+      }
+    }
+
+    async function onRepair(p, button) {
+      button.disabled = true;
+      showAlert(box, '');
+      try {
+        const repaired = await api.post(`/api/admin/plugins/${enc(p.id)}/repair`);
+        plugins = await api.get('/api/plugins');
+        if (!isCurrent()) return;
+        draw(repaired.state === 'FAILED' ? `plugin-repair-${p.id}` : `plugin-toggle-${p.id}`);
+        refreshNavigation();
+        announce(t(repaired.state === 'FAILED' ? 'plugins.repairStillFailed' : 'plugins.repairedDone', { id: p.id }));
       } catch (err) {
         showAlert(box, err.userMessage);
         button.disabled = false;

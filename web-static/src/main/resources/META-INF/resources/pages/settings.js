@@ -1,8 +1,8 @@
-// Account settings: change password; delete account (with a confirm step).
+// Account settings: change password; download my data; delete account (with a confirm step).
 
-import { api, clearSession } from '../api.js';
+import { api, clearSession, currentMe } from '../api.js';
 import { t } from '../i18n.js';
-import { h, clear, field, alertBox, showProblem, clearErrors, announce, meTabs, confirmDialog } from '../ui.js';
+import { h, clear, field, alertBox, showProblem, clearErrors, announce, meTabs, confirmDialog, showAlert } from '../ui.js';
 
 function passwordForm() {
   const box = alertBox();
@@ -39,6 +39,28 @@ function passwordForm() {
     }
   });
   return form;
+}
+
+function exportPart() {
+  const box = alertBox();
+  const button = h('button', { type: 'button', id: 'export-data' }, t('settings.exportButton'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const res = await api.raw('/api/me/export');
+      const href = URL.createObjectURL(await res.blob());
+      const a = h('a', { href, download: `popcorn-data-${currentMe()?.handle ?? 'me'}.json`, hidden: true });
+      document.body.append(a);
+      a.click();
+      setTimeout(() => { URL.revokeObjectURL(href); a.remove(); }, 1000);
+      announce(t('settings.exportDone'));
+    } catch (err) {
+      showAlert(box, err.userMessage);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', { class: 'stack narrow' }, h('p', null, t('settings.exportExplain')), box, h('div', { class: 'actions' }, button));
 }
 
 function deleteForm(navigate) {
@@ -91,6 +113,9 @@ export default {
         h('h2', { id: 'pw-h' }, t('settings.changePassword')),
         h('p', { class: 'muted' }, t('settings.passwordNote')),
         passwordForm()),
+      h('section', { class: 'card', 'aria-labelledby': 'export-h' },
+        h('h2', { id: 'export-h' }, t('settings.exportTitle')),
+        exportPart()),
       h('section', { class: 'card danger-zone', 'aria-labelledby': 'del-h' },
         h('h2', { id: 'del-h' }, t('settings.deleteTitle')),
         deleteForm(navigate)));

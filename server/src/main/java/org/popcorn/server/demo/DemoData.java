@@ -1,5 +1,6 @@
 package org.popcorn.server.demo;
 
+import org.popcorn.api.CoreEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -160,7 +161,7 @@ public class DemoData {
         payload.put("cityId", organiser.homeCityId());
         payload.put("fanId", fan.id());
         payload.put("handles", String.join(",", locals));
-        events.publish("demo.loaded", "core", payload);
+        events.publish(CoreEvents.DEMO_LOADED, "core", payload);
     }
 
     /** A closed community-wide round with results, and an open one in Chengdu's hands to vote in. */

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.popcorn.api.CoreEvents;
 
 /**
  * Publishes domain events: records them in {@code domain_event} within the current transaction and fires a CDI
@@ -23,13 +24,9 @@ public class DomainEvents {
     private static final Logger LOG = Logger.getLogger(DomainEvents.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    /** Event types published by the core. */
-    public static final String ROUND_CLOSED = "round.closed";
-    public static final String ROUND_OPENED = "round.opened";
-    public static final String BALLOT_CAST = "ballot.cast";
-    public static final String MEMBER_REGISTERED = "member.registered";
-    /** A member deleted their account: {@code memberId}, {@code placesReleased}. Their sign-up places are already given up. */
-    public static final String MEMBER_DELETED = "member.deleted";
+
+    /** The source of the core's own events. */
+    public static final String CORE = "core";
 
     @PersistenceContext(unitName = "popcorn")
     EntityManager em;
@@ -45,10 +42,23 @@ public class DomainEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public DomainEvent publish(String type, String source, Map<String, Object> payload) {
+        if (CORE.equals(source)) {
+            checkCatalogued(type, payload);
+        }
         DomainEvent e = new DomainEvent(type, source, JSON.toJson(payload), Instant.now());
         em.persist(e);
         LOG.info(() -> "event=" + type + " source=" + source + " payload=" + e.payload());
         bus.fire(e);
         return e;
+    }
+
+    /**
+     * The core publishes only what the SDK's {@link CoreEvents} lists, with exactly its payload fields: a new event or
+     * field is added there (and so in the guide and the Javadoc) first.
+     */
+    static void checkCatalogued(String type, Map<String, Object> payload) {
+        CoreEvents.find(type)
+                .orElseThrow(() -> new IllegalStateException("The core event " + type + " is not listed in CoreEvents."))
+                .check(payload);
     }
 }

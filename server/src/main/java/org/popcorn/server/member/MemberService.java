@@ -1,5 +1,6 @@
 package org.popcorn.server.member;
 
+import org.popcorn.api.CoreEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,6 +65,10 @@ public class MemberService {
     @Inject
     SignupService signups;
 
+    /** Tells the plugins to erase their data about a member, inside the deletion (see {@link MemberErasing}). */
+    @Inject
+    jakarta.enterprise.event.Event<MemberErasing> erasing;
+
     @Inject
     org.popcorn.server.qualification.QualificationService qualifications;
 
@@ -104,7 +109,7 @@ public class MemberService {
         }
         points.award(m.id(), WELCOME_POINTS, Message.of("points.welcome", "Welcome to the community"), "core", "joined");
         rewards.awardBadge(m.id(), "joined");
-        events.publish(DomainEvents.MEMBER_REGISTERED, "core",
+        events.publish(CoreEvents.MEMBER_REGISTERED, "core",
                 java.util.Map.of("memberId", m.id(), "handle", m.handle(), "homeCityId", r.homeCityId));
         metrics.counter("popcorn_registrations_total").inc();
         LOG.info(() -> "event=member.registered member=" + m.id() + " handle=" + m.handle() + " city=" + r.homeCityId);
@@ -180,7 +185,11 @@ public class MemberService {
         return m;
     }
 
-    /** Deletes an account: personal data erased, sessions and inbox removed, contributions kept as "former member". */
+    /**
+     * Deletes an account: personal data erased, sessions and inbox removed, sign-up places given up, every plugin's own
+     * data erased ({@link MemberErasing}), contributions kept as "former member". All of it or, when a part fails,
+     * nothing.
+     */
     @Transactional
     public void deleteAccount(long memberId) {
         Member m = get(memberId);
@@ -189,8 +198,9 @@ public class MemberService {
         notifications.eraseFor(memberId);
         int released = signups.releaseAllOf(memberId);
         qualifications.eraseAllOf(memberId);
+        erasing.fire(new MemberErasing(memberId));
         m.eraseAsFormerMember(Instant.now());
-        events.publish(DomainEvents.MEMBER_DELETED, "core", java.util.Map.of("memberId", memberId, "placesReleased", released));
+        events.publish(CoreEvents.MEMBER_DELETED, "core", java.util.Map.of("memberId", memberId, "placesReleased", released));
         LOG.info(() -> "event=member.deleted member=" + memberId);
     }
 

@@ -64,13 +64,29 @@ public class AdminPluginResource {
 
     @POST
     @Path("rescan")
-    @Operation(summary = "Load plugin jars added to the plugins directory since start",
-            description = "Answers every plugin. Every other server on the same database rescans within a few seconds.")
+    @Operation(summary = "Rescan the plugins directory",
+            description = "Loads jars added since start, replaces a plugin whose jar changed (a new version dropped over it) without a"
+                    + " restart, unloads one whose jar was removed, and tries failed ones again. Answers every plugin. Every other"
+                    + " server on the same database rescans within a few seconds.")
     public List<PluginViews.PluginView> rescan() {
         caller.requireAdmin();
         host.rescan();
         signals.raise(ClusterSignals.PLUGINS_RESCAN); // every other server on this database rescans too
         return host.all().stream().map(assembler::view).toList();
+    }
+
+    @POST
+    @Path("{id}/repair")
+    @Operation(summary = "Repair a failed plugin and start it again",
+            description = "For a plugin whose migration failed: removes the failed migration from the plugin's migration history (Flyway's"
+                    + " repair; on H2 a failed migration otherwise blocks every later try), realigns the checksums of applied ones with"
+                    + " the jar's, and starts the plugin again from its jar. Objects a half-run script created are not removed."
+                    + " Answers the plugin; 409 plugin.not-failed when it did not fail. Every other server retries it within seconds.")
+    public PluginViews.PluginView repair(@PathParam("id") String id) {
+        caller.requireAdmin();
+        HostedPlugin p = host.repair(id, caller.requireMemberId());
+        signals.raise(ClusterSignals.PLUGINS_RESCAN); // the others try their failed copy again
+        return assembler.view(p);
     }
 
     @GET

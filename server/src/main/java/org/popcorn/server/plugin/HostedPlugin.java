@@ -23,10 +23,22 @@ public final class HostedPlugin {
     PopcornExtension extension;
     PluginContextImpl context;
     List<String> tables = List.of();
+    /** The jar's size and modification time when it was loaded: a rescan replaces the plugin when they change. */
+    final String jarStamp;
 
     HostedPlugin(String id, Path jar) {
         this.id = id;
         this.jar = jar;
+        this.jarStamp = stamp(jar);
+    }
+
+    /** The size and modification time of a file, or "gone". */
+    static String stamp(Path file) {
+        try {
+            return java.nio.file.Files.size(file) + "@" + java.nio.file.Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            return "gone";
+        }
     }
 
     void fail(String why) {
@@ -37,6 +49,11 @@ public final class HostedPlugin {
     /** True when its routes, listeners and pages are live. */
     public boolean isActive() {
         return state == State.STARTED && extension != null;
+    }
+
+    /** True when it started, enabled or not: it can be asked about the data it holds (a failed one cannot). */
+    boolean isRunning() {
+        return state != State.FAILED && extension != null;
     }
 
     public String id() {

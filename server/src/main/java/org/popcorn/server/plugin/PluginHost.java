@@ -42,7 +42,9 @@ import org.popcorn.server.points.RewardsService;
  * them, and keeps their state. A plugin that is broken in any way — bad descriptor, missing dependency, incompatible SDK
  * range, failing migration, tables outside its prefix, exception while starting — is refused with one log line and
  * listed as FAILED with the reason; the server and the other plugins go on. Admins disable and enable plugins at run
- * time (kept in {@code plugin_state}) and rescan the directory for new jars.
+ * time (kept in {@code plugin_state}) and rescan the directory: new jars are loaded, a plugin whose jar changed (a new
+ * version dropped over it) or went is unloaded and loaded again from what is there, and a failed one is tried again,
+ * all without a restart. A plugin whose migration failed can be repaired ({@link #repair}).
  */
 @ApplicationScoped
 public class PluginHost {
@@ -107,6 +109,17 @@ public class PluginHost {
         if (!Files.isDirectory(dir)) {
             LOG.info(() -> "event=plugins.none dir=" + dir + " reason=\"no such directory\"");
             return;
+        }
+        // a new version dropped over a loaded plugin's jar, or a jar taken away: the plugin goes, and what the directory
+        // holds now is loaded below. A plugin that failed is tried again (its jar may be fixed, or its migration history
+        // repaired meanwhile, also by an admin on another server).
+        for (HostedPlugin p : new ArrayList<>(plugins.values())) {
+            String now = HostedPlugin.stamp(p.jar);
+            if (!now.equals(p.jarStamp)) {
+                unload(p, now.equals("gone") ? "its jar was removed" : "its jar changed");
+            } else if (p.state == HostedPlugin.State.FAILED) {
+                unload(p, "trying a failed plugin again");
+            }
         }
         Set<Path> known = new TreeSet<>();
         plugins.values().forEach(p -> known.add(p.jar));
@@ -233,17 +246,84 @@ public class PluginHost {
         LOG.severe(() -> "event=plugin.refused plugin=" + p.id + " jar=" + p.jar.getFileName() + " reason=\"" + reason + "\"");
     }
 
-    /** Runs the plugin's Flyway migrations from {@code db/plugin-<id>}; answers the tables they create. */
-    private List<String> migrate(HostedPlugin p) throws Refusal {
+    /**
+     * Takes a plugin out: stops it, lets PF4J close its class loader, forgets it. Its data, settings and state stay;
+     * requests and deliveries in flight at that moment may fail (a delivery is retried, with the new version).
+     */
+    private void unload(HostedPlugin p, String why) {
+        if (p.isRunning()) {
+            try {
+                p.extension.stop();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "event=plugin.stop-failed plugin=" + p.id + " reason=" + rootMessage(e));
+            }
+        }
+        if (p.wrapper != null) {
+            try {
+                manager.unloadPlugin(p.id);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "event=plugin.unload-failed plugin=" + p.id + " reason=" + rootMessage(e));
+            }
+        }
+        plugins.remove(p.id);
+        generation++;
+        LOG.info(() -> "event=plugin.unloaded plugin=" + p.id + " version=" + p.version + " reason=\"" + why + "\"");
+    }
+
+    /**
+     * Admin: repairs a plugin that failed, typically in a migration, and starts it again from its jar. Flyway's repair
+     * removes the record of a failed migration (on H2, whose DDL is not transactional, it blocks every later try) and
+     * realigns the checksums of applied ones with the jar's; objects a half-run script left behind are not removed.
+     */
+    public synchronized HostedPlugin repair(String id, long adminId) {
+        HostedPlugin p = plugin(id);
+        if (p.state != HostedPlugin.State.FAILED) {
+            throw ProblemException.conflict("Plugin '" + id + "' has not failed; there is nothing to repair.", null).withCode("plugin.not-failed");
+        }
+        if (p.wrapper != null) {
+            Flyway flyway = flyway(p);
+            if (flyway != null) {
+                try {
+                    flyway.repair();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "event=plugin.repair-failed plugin=" + id + " reason=\"" + rootMessage(e) + "\"", e);
+                    throw ProblemException.conflict("The migration history of '" + id + "' could not be repaired: " + rootMessage(e), null)
+                            .withCode("plugin.repair-failed");
+                }
+            }
+        }
+        Path jar = p.jar;
+        unload(p, "repair by admin " + adminId);
+        if (Files.exists(jar)) {
+            load(jar);
+        }
+        HostedPlugin again = plugins.get(id);
+        LOG.info(() -> "event=plugin.repaired plugin=" + id + " by=" + adminId + " state=" + (again == null ? "gone" : again.state));
+        return again != null ? again : plugin(id);
+    }
+
+    /** The plugin's Flyway over {@code db/plugin-<id>} in its jar, or null when it has no migrations. */
+    private Flyway flyway(HostedPlugin p) {
         String location = "db/plugin-" + p.id;
         ClassLoader cl = p.wrapper.getPluginClassLoader();
         if (cl.getResource(location) == null) {
-            return List.of();
+            return null;
         }
         String prefix = tablePrefix(p.id);
-        Flyway flyway = Flyway.configure(cl).dataSource(dataSource).locations("classpath:" + location)
+        return Flyway.configure(cl).dataSource(dataSource).locations("classpath:" + location)
                 .table("flyway_history_" + prefix.substring(0, prefix.length() - 1))
                 .baselineOnMigrate(true).baselineVersion("0").load();
+    }
+
+    /** Runs the plugin's Flyway migrations from {@code db/plugin-<id>}; answers the tables they create. */
+    private List<String> migrate(HostedPlugin p) throws Refusal {
+        Flyway flyway = flyway(p);
+        if (flyway == null) {
+            return List.of();
+        }
+        String location = "db/plugin-" + p.id;
+        ClassLoader cl = p.wrapper.getPluginClassLoader();
+        String prefix = tablePrefix(p.id);
         List<String> tables = new ArrayList<>();
         for (MigrationInfo m : flyway.info().all()) {
             if (m.getScript() == null || !m.getScript().endsWith(".sql")) {

@@ -1,5 +1,6 @@
 package org.popcorn.server.signup;
 
+import org.popcorn.api.CoreEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -262,9 +263,9 @@ public class SignupService {
         }
         remove(pool, place);
         em.flush();
-        publish("signup.offer-expired", place);
+        publish(CoreEvents.SIGNUP_OFFER_EXPIRED, place);
         for (SignupPlace next : promote(pool)) {
-            publish(next.status() == Status.OFFERED ? "signup.offered" : "signup.confirmed", next);
+            publish(next.status() == Status.OFFERED ? CoreEvents.SIGNUP_OFFERED : CoreEvents.SIGNUP_CONFIRMED, next);
         }
         LOG.info(() -> "event=signup.offer-expired pool=" + key.poolKey + " member=" + key.memberId);
     }
@@ -295,20 +296,23 @@ public class SignupService {
     }
 
     /**
-     * Gives up every place a member holds, in every pool of every plugin (an account being deleted): each pool's
-     * waiting list moves up, and those promoted are told through {@code signup.confirmed} / {@code signup.offered}
+     * Gives up every place a member holds in a pool that has not ended, in every plugin (an account being deleted):
+     * each pool's waiting list moves up, and those promoted are told through {@code signup.confirmed} / {@code signup.offered}
      * events, as when an offer expires. Pools are locked in key order, so two such releases cannot deadlock.
-     * Joins the caller's transaction.
+     * Joins the caller's transaction. Places in ended pools stay, as the record of what happened (the member is then
+     * an anonymous former member).
      *
      * @return how many places were given up
      */
     @Transactional
     public int releaseAllOf(long memberId) {
-        List<String> keys = em.createQuery("select p.poolKey from SignupPlace p where p.memberId = :m order by p.poolKey", String.class)
-                .setParameter("m", memberId).getResultList();
+        // a place in a pool that has ended is history (who staffed a past slot, counted in its reports), not a commitment
+        List<String> keys = em.createQuery("select p.poolKey from SignupPlace p, SignupPool s where s.key = p.poolKey and p.memberId = :m"
+                + " and (s.endsAt is null or s.endsAt > :now) order by p.poolKey", String.class)
+                .setParameter("m", memberId).setParameter("now", Instant.now()).getResultList();
         for (String key : keys) {
             for (SignupPlace next : leave(key, memberId)) {
-                publish(next.status() == Status.OFFERED ? "signup.offered" : "signup.confirmed", next);
+                publish(next.status() == Status.OFFERED ? CoreEvents.SIGNUP_OFFERED : CoreEvents.SIGNUP_CONFIRMED, next);
             }
         }
         if (!keys.isEmpty()) {
@@ -433,7 +437,7 @@ public class SignupService {
             SignupPool other = em.find(SignupPool.class, why.substring(8));
             payload.put("clash", other == null ? "" : describe(other));
         }
-        events.publish("signup.skipped", "core", payload);
+        events.publish(CoreEvents.SIGNUP_SKIPPED, "core", payload);
         LOG.info(() -> "event=signup.skipped pool=" + key + " member=" + place.memberId() + " reason=" + why);
     }
 

@@ -1,5 +1,6 @@
 package org.popcorn.server.voting;
 
+import org.popcorn.api.CoreEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -96,7 +97,7 @@ public class BallotService {
             tallies.change(roundId, shard, null, new RoundTallies.Content(choices, in.size, pledge));
             points.award(me.id(), VOTE_POINTS, Message.of("points.voted", "Voted in “{round}”").with("round", r.title()), "core", "vote-round-" + roundId);
             rewards.recordActivity(me.id(), "votes", 1);
-            events.publish(org.popcorn.server.event.DomainEvents.BALLOT_CAST, "core",
+            events.publish(CoreEvents.BALLOT_CAST, "core",
                     java.util.Map.of("roundId", roundId, "memberId", me.id()));
         }
         em.flush();

@@ -1,5 +1,6 @@
 package org.popcorn.server.voting;
 
+import org.popcorn.api.CoreEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -419,7 +420,7 @@ public class RoundService {
     void doOpen(Round r, Instant now) {
         r.open(candidates(r.id()).size(), now);
         tallies.prepare(r.id(), r.sizeBrackets());
-        events.publish(DomainEvents.ROUND_OPENED, "core", Map.of("roundId", r.id(), "title", r.title(),
+        events.publish(CoreEvents.ROUND_OPENED, "core", Map.of("roundId", r.id(), "title", r.title(),
                 "closesAt", r.closesAt().toString()));
     }
 
@@ -444,7 +445,7 @@ public class RoundService {
         int ballots = tallies.ballots(r.id());
         payload.put("ballots", ballots);
         payload.put("eligible", eligible);
-        events.publish(DomainEvents.ROUND_CLOSED, "core", payload);
+        events.publish(CoreEvents.ROUND_CLOSED, "core", payload);
         LOG.info(() -> "event=round.closed round=" + r.id() + " winner=" + r.winnerCityId() + " size=" + r.chosenSize()
                 + " ballots=" + ballots);
     }

@@ -22,7 +22,9 @@ import org.popcorn.server.support.Api;
 import org.popcorn.server.support.Api.Reply;
 import org.popcorn.server.support.TestPlugins;
 import org.popcorn.testplugins.explodes.ExplodingExtension;
+import org.popcorn.testplugins.plain.PlainExtension;
 import org.popcorn.testplugins.probe.ProbeExtension;
+import org.popcorn.testplugins.swap.SwapExtension;
 
 /** The plugin host on the real server: loading, refusing broken plugins, routes, migrations, events, admin control. */
 @ExtendWith(ArquillianExtension.class)
@@ -31,7 +33,9 @@ class PluginPlatformIT {
     static {
         // The jars must exist before Arquillian starts the server, i.e. before any JUnit callback.
         TestPlugins.reset();
-        TestPlugins.jar("probe.jar", "probe", ">=0.1.0 & <1.0.0", ProbeExtension.class, "probe");
+        // the probe ships its own copy of a library the server has too (commons-csv), as a shaded plugin does
+        TestPlugins.withLibrary(TestPlugins.jar("probe.jar", "probe", ">=0.1.0 & <1.0.0", ProbeExtension.class, "probe"),
+                "org.apache.commons.csv");
         TestPlugins.jar("broken.jar", null, "*", null, null);
         TestPlugins.jar("incompatible.jar", "incompatible", ">=9.0.0", ExplodingExtension.class, null);
         TestPlugins.jar("explodes.jar", "explodes", "*", ExplodingExtension.class, null);
@@ -40,6 +44,8 @@ class PluginPlatformIT {
         TestPlugins.jar("orphan.jar", "orphan", "*", "no-such-plugin", ProbeExtension.class, null);
         // loads after probe.jar (file-name order); its tables would start with probe_x_, inside probe's probe_
         TestPlugins.jar("x-probe.jar", "probe-x", "*", ProbeExtension.class, null);
+        TestPlugins.jar("swap.jar", "swap", "*", SwapExtension.class, "swap-one");
+        TestPlugins.jar("fixsql.jar", "fixsql", "*", PlainExtension.class, "fixsql-broken");
     }
 
     @Deployment(testable = false)
@@ -210,6 +216,105 @@ class PluginPlatformIT {
                     .map(jakarta.json.JsonObject.class::cast).filter(f -> f.getJsonNumber("id").longValue() == delivery)
                     .anyMatch(f -> !f.getString("failedAt").equals(firstFailure));
         }, "the replayed delivery reached the listener again (which fails again, on purpose)");
+    }
+
+    @Test
+    void aNewVersionDroppedOverAPluginReplacesItOnRescanWithoutARestart() throws Exception {
+        String admin = api.adminToken();
+        assertEquals("one", api.get("api/plugins/swap/version", null).json().getString("version"));
+        Thread.sleep(20); // a modification time of its own, whatever the file system's resolution
+        TestPlugins.jar("swap.jar", "swap", "*", SwapExtension.class, "swap-two");
+        assertEquals("one", api.get("api/plugins/swap/version", null).json().getString("version"), "nothing changes before the rescan");
+        assertEquals(200, api.post("api/admin/plugins/rescan", null, admin).status());
+        assertEquals("second", api.get("api/plugins/swap/version", null).json().getString("version"), "the new jar answers");
+        assertEquals("STARTED", plugins().get("swap").getString("state"));
+
+        java.nio.file.Files.delete(TestPlugins.DIR.resolve("swap.jar"));
+        assertEquals(200, api.post("api/admin/plugins/rescan", null, admin).status());
+        assertFalse(plugins().containsKey("swap"), "a plugin whose jar was taken away is unloaded");
+        assertEquals(404, api.get("api/plugins/swap/version", null).status());
+    }
+
+    @Test
+    void aFailedMigrationIsRepairedByAnAdminWithoutTouchingTheDatabase() throws Exception {
+        String admin = api.adminToken();
+        assertEquals(403, api.post("api/admin/plugins/fixsql/repair", null, api.member("repair-fan", api.cityId("Wuhan"))).status());
+        assertEquals(409, api.post("api/admin/plugins/probe/repair", null, admin).status(), "the probe has not failed");
+        assertEquals("plugin.not-failed", api.post("api/admin/plugins/probe/repair", null, admin).json().getString("code"));
+        assertEquals("FAILED", plugins().get("fixsql").getString("state"));
+        Reply still = api.post("api/admin/plugins/fixsql/repair", null, admin);
+        assertEquals(200, still.status(), still.toString());
+        assertEquals("FAILED", still.json().getString("state"), "repaired, tried again, and its broken migration fails again");
+        assertTrue(still.json().getString("reason").contains("migration failed"), still.toString());
+
+        // the author ships the migration fixed; on H2 (no transactional DDL) the failed try is on record and blocks it
+        Thread.sleep(20);
+        TestPlugins.jar("fixsql.jar", "fixsql", "*", PlainExtension.class, "fixsql-fixed");
+        api.post("api/admin/plugins/rescan", null, admin);
+        JsonObject afterRescan = plugins().get("fixsql");
+        if ("FAILED".equals(afterRescan.getString("state"))) {
+            assertTrue(afterRescan.getString("reason").contains("failed migration"), afterRescan.toString());
+            Reply repaired = api.post("api/admin/plugins/fixsql/repair", null, admin);
+            assertEquals(200, repaired.status(), repaired.toString());
+            assertEquals("STARTED", repaired.json().getString("state"), repaired.toString());
+        }
+        assertEquals("STARTED", plugins().get("fixsql").getString("state"), "the fixed migration ran: " + plugins().get("fixsql"));
+        assertTrue(plugins().get("fixsql").getJsonObject("manifest").getJsonArray("tables").toString().contains("fixsql_thing"));
+    }
+
+    @Test
+    void aPluginUsesTheLibrariesItShipsAndSharesTheSdkWithTheServer() {
+        JsonObject loaders = api.get("api/plugins/probe/class-loaders", null).json();
+        assertTrue(loaders.getBoolean("libraryFromPlugin"), "its own commons-csv, not the server's: " + loaders);
+        assertFalse(loaders.getBoolean("sdkFromPlugin"), "the SDK is the server's, so its extension is recognised: " + loaders);
+        assertFalse(loaders.getBoolean("jakartaFromPlugin"), loaders.toString());
+    }
+
+    @Test
+    void aMembersDataIsDownloadedAndErasedInTheCoreAndEveryPluginOrNotAtAll() {
+        String admin = api.adminToken();
+        String fan = api.member("leaving-fan", api.cityId("Shanghai"));
+        assertEquals(200, api.post("api/plugins/probe/notes", "{\"text\":\"my private note\"}", fan).status());
+        assertEquals(200, api.post("api/plugins/probe/seats", null, fan).status());
+        awaitTrue(() -> api.get("api/plugins/probe/notes", null).body().contains("welcome leaving-fan"), "the probe greeted the fan");
+
+        assertEquals(401, api.get("api/me/export", null).status());
+        Reply export = api.get("api/me/export", fan);
+        assertEquals(200, export.status(), export.toString());
+        assertTrue(export.header("Content-Disposition").startsWith("attachment; filename=\"popcorn-data-leaving-fan.json\""),
+                export.header("Content-Disposition"));
+        JsonObject doc = export.json();
+        assertEquals("leaving-fan", doc.getJsonObject("member").getString("handle"));
+        assertEquals("leaving-fan@example.org", doc.getJsonObject("member").getString("email"));
+        assertTrue(doc.getJsonArray("points").toString().contains("Wrote a probe note"), doc.getJsonArray("points").toString());
+        assertTrue(doc.getJsonArray("signups").toString().contains("probe:seats"), doc.getJsonArray("signups").toString());
+        assertEquals(java.util.List.of("my private note", "welcome leaving-fan").stream().sorted().toList(),
+                doc.getJsonObject("plugins").getJsonObject("probe").getJsonArray("notes").getValuesAs(jakarta.json.JsonString.class)
+                        .stream().map(jakarta.json.JsonString::getString).sorted().toList(), "the plugin's part: only this member's notes");
+        assertEquals(0, doc.getJsonArray("pluginsLeftOut").size());
+        assertFalse(export.body().toLowerCase(java.util.Locale.ROOT).contains("password"), "no password hash in the download");
+
+        // a plugin that cannot erase its part stops the whole deletion: nothing of it happens
+        assertEquals(200, api.put("api/admin/plugins/probe/settings", "{\"erase\":\"false\"}", admin).status());
+        Reply refused = api.delete("api/auth/account", "{\"password\":\"password-leaving-fan\"}", fan);
+        assertEquals(503, refused.status(), refused.toString());
+        assertEquals("member.erase-failed", refused.json().getString("code"));
+        assertEquals(200, api.get("api/me", fan).status(), "still a member, still logged in");
+        assertTrue(api.get("api/plugins/probe/notes", null).body().contains("my private note"), "the probe's own delete was undone too");
+        assertTrue(api.get("api/me/export", fan).body().contains("probe:seats"), "the place is still held");
+
+        // erased also while an admin has the plugin disabled: the data is the member's whatever the plugin's state
+        assertEquals(200, api.put("api/admin/plugins/probe/settings", "{\"erase\":\"true\"}", admin).status());
+        assertEquals("DISABLED", api.put("api/admin/plugins/probe", "{\"enabled\":false}", admin).json().getString("state"));
+        try {
+            Reply deleted = api.delete("api/auth/account", "{\"password\":\"password-leaving-fan\"}", fan);
+            assertEquals(204, deleted.status(), deleted.toString());
+        } finally {
+            assertEquals("STARTED", api.put("api/admin/plugins/probe", "{\"enabled\":true}", admin).json().getString("state"));
+        }
+        String notes = api.get("api/plugins/probe/notes", null).body();
+        assertFalse(notes.contains("my private note") || notes.contains("welcome leaving-fan"), notes);
+        assertEquals(401, api.get("api/me/export", fan).status(), "the account is gone");
     }
 
     @Test

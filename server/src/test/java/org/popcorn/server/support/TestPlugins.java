@@ -75,7 +75,32 @@ public final class TestPlugins {
         }
         jar.setManifest(new StringAsset(mf.toString()));
         Path out = DIR.resolve(fileName);
-        jar.as(ZipExporter.class).exportTo(out.toFile(), true);
+        // written aside and renamed over the old one, as an operator replaces a plugin: a loaded version never reads a
+        // half-written file
+        Path written = DIR.resolve(fileName + ".tmp");
+        jar.as(ZipExporter.class).exportTo(written.toFile(), true);
+        try {
+            Files.move(written, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         return out;
+    }
+
+    /**
+     * Adds the classes of {@code packages} (and their sub-packages), as found on the test's class path, to a plugin jar:
+     * a library the plugin ships inside its jar, as a shaded plugin build does.
+     */
+    public static Path withLibrary(Path pluginJar, String... packages) {
+        JavaArchive jar = ShrinkWrap.createFromZipFile(JavaArchive.class, pluginJar.toFile());
+        jar.addPackages(true, packages);
+        Path written = pluginJar.resolveSibling(pluginJar.getFileName() + ".tmp");
+        jar.as(ZipExporter.class).exportTo(written.toFile(), true); // the archive still reads from the original
+        try {
+            Files.move(written, pluginJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return pluginJar;
     }
 }

@@ -90,6 +90,29 @@ class UiBrowserIT extends BrowserTest {
     }
 
     @Test
+    void aFanDownloadsTheirDataAndThenDeletesTheirAccount() {
+        api.member("leaving-browser", api.cityId("Chengdu"));
+        loginInBrowser("leaving-browser", "password-leaving-browser");
+        reload("#/me/settings");
+        // keep what the page hands to the browser as a download, to read it back
+        ((JavascriptExecutor) driver).executeScript("const make = URL.createObjectURL; window.__downloads = [];"
+                + "URL.createObjectURL = (b) => { window.__downloads.push(b); return make(b); };");
+        click(By.id("export-data"));
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("Your data is downloaded."));
+        String json = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; window.__downloads[0].text().then(done);");
+        jakarta.json.JsonObject doc = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
+        assertEquals("leaving-browser", doc.getJsonObject("member").getString("handle"));
+        assertTrue(doc.getJsonArray("badges").toString().contains("\"joined\""), doc.getJsonArray("badges").toString());
+
+        type(By.id("delete-password"), "password-leaving-browser");
+        click(By.id("delete-submit"));
+        click(By.id("confirm-yes"));
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("Your account is deleted."));
+        assertEquals(401, api.post("api/auth/login", "{\"login\":\"leaving-browser\",\"password\":\"password-leaving-browser\"}", null).status());
+    }
+
+    @Test
     void anOrganiserSeesHowManyProposalsAwaitThemInTheNavigation() {
         long harbin = api.cityId("Harbin");
         String admin = api.adminToken();

@@ -70,7 +70,40 @@ public class ProbeExtension implements PopcornExtension {
     @Override
     public List<SettingDefinition> settings() {
         return List.of(new SettingDefinition("greeting", SettingDefinition.Type.STRING, "hello", "How the probe greets"),
-                new SettingDefinition("max-notes", SettingDefinition.Type.INTEGER, "100", "Notes kept"));
+                new SettingDefinition("max-notes", SettingDefinition.Type.INTEGER, "100", "Notes kept"),
+                new SettingDefinition("erase", SettingDefinition.Type.BOOLEAN, "true", "Erase a deleted member's notes (false: refuse, to test)"));
+    }
+
+    /** A member's notes, for "download my data". */
+    @Override
+    public Object exportMember(long memberId) {
+        List<String> notes = ctx.database().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select text from probe_note where author_id = ? order by id")) {
+                ps.setLong(1, memberId);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+        return notes.isEmpty() ? null : Map.of("notes", notes);
+    }
+
+    /** Deletes a member's notes; refuses while the {@code erase} setting is false. */
+    @Override
+    public void eraseMember(long memberId) {
+        ctx.database().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from probe_note where author_id = ?")) {
+                ps.setLong(1, memberId);
+                return ps.executeUpdate();
+            }
+        });
+        if (!ctx.settings().getBoolean("erase")) {
+            throw new IllegalStateException("the probe refuses to erase, on purpose");
+        }
     }
 
     @Override
@@ -88,6 +121,16 @@ public class ProbeExtension implements PopcornExtension {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public class Api {
+
+        /** Which class loader gave the probe a library it ships, the SDK and the Jakarta API. */
+        @GET
+        @Path("class-loaders")
+        public Map<String, Object> classLoaders() {
+            ClassLoader own = ProbeExtension.class.getClassLoader();
+            return Map.of("libraryFromPlugin", org.apache.commons.csv.CSVFormat.class.getClassLoader() == own,
+                    "sdkFromPlugin", PopcornExtension.class.getClassLoader() == own,
+                    "jakartaFromPlugin", jakarta.ws.rs.GET.class.getClassLoader() == own);
+        }
 
         @GET
         @Path("hello")

@@ -1,5 +1,6 @@
 package org.popcorn.plugins.booths;
 
+import org.popcorn.api.CoreEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public class BoothsExtension implements PopcornExtension {
     private AtBooth at;
     private Leads leads;
     private Reports reports;
+    private MemberData memberData;
 
     @Override
     public void start(PluginContext context) {
@@ -46,6 +48,7 @@ public class BoothsExtension implements PopcornExtension {
         this.leads = new Leads(context, db, booths);
         this.at = new AtBooth(context, db, booths, leads);
         this.reports = new Reports(context, db, booths);
+        this.memberData = new MemberData(context, db);
         at.publishTexts();
     }
 
@@ -61,12 +64,12 @@ public class BoothsExtension implements PopcornExtension {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("signup.skipped", "signup.confirmed", "signup.offered", "demo.loaded");
+        return Set.of(CoreEvents.SIGNUP_SKIPPED, CoreEvents.SIGNUP_CONFIRMED, CoreEvents.SIGNUP_OFFERED, CoreEvents.DEMO_LOADED);
     }
 
     @Override
     public void onEvent(PopcornEvent event) {
-        if (event.type().equals("demo.loaded")) {
+        if (event.type().equals(CoreEvents.DEMO_LOADED)) {
             new DemoBooths(ctx, products, booths).load(event);
             return;
         }
@@ -86,10 +89,22 @@ public class BoothsExtension implements PopcornExtension {
             return; // the slot was removed meanwhile
         }
         switch (event.type()) {
-            case "signup.skipped" -> booths.notices.passedOver(member, b, event);
-            case "signup.offered" -> booths.notices.placeOffered(member, b, java.time.Instant.parse(event.text("expiresAt")), booths.zone(b.cityId()));
+            case CoreEvents.SIGNUP_SKIPPED -> booths.notices.passedOver(member, b, event);
+            case CoreEvents.SIGNUP_OFFERED -> booths.notices.placeOffered(member, b, java.time.Instant.parse(event.text("expiresAt")), booths.zone(b.cityId()));
             default -> booths.notices.placeIsYours(member, b, pool.endsWith("-lead"));
         }
+    }
+
+    /** The member's places, booths staffed, counts sent, how many leads they captured (not whose), proposals, kit. */
+    @Override
+    public Object exportMember(long memberId) {
+        return memberData.export(memberId);
+    }
+
+    /** Little to erase: counts and staffed booths stay under the id; proposals and future-facing names go (see MemberData). */
+    @Override
+    public void eraseMember(long memberId) {
+        memberData.erase(memberId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.popcorn.plugins.charity;
 
+import org.popcorn.api.CoreEvents;
 import org.popcorn.plugins.support.PluginJdbi;
 
 import java.util.List;
@@ -31,6 +32,7 @@ public class CharityExtension implements PopcornExtension {
     private HoursService hours;
     private Reports reports;
     private Reminders reminders;
+    private MemberData memberData;
 
     @Override
     public void start(PluginContext context) {
@@ -42,6 +44,7 @@ public class CharityExtension implements PopcornExtension {
         this.hours = new HoursService(context, db, activities);
         this.reports = new Reports(context, db, activities);
         this.reminders = new Reminders(context, db, activities);
+        this.memberData = new MemberData(context, db, activities);
     }
 
     @Override
@@ -56,12 +59,12 @@ public class CharityExtension implements PopcornExtension {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("signup.skipped", "signup.confirmed", "signup.offered", "demo.loaded");
+        return Set.of(CoreEvents.SIGNUP_SKIPPED, CoreEvents.SIGNUP_CONFIRMED, CoreEvents.SIGNUP_OFFERED, CoreEvents.DEMO_LOADED);
     }
 
     @Override
     public void onEvent(PopcornEvent event) {
-        if (event.type().equals("demo.loaded")) {
+        if (event.type().equals(CoreEvents.DEMO_LOADED)) {
             new DemoCharity(ctx, campaigns, activities).load(event);
             return;
         }
@@ -80,11 +83,23 @@ public class CharityExtension implements PopcornExtension {
         }
         Activities.Row a = activities.row(shift.activityId());
         switch (event.type()) {
-            case "signup.skipped" -> activities.notices.passedOver(member, a, event);
-            case "signup.offered" -> activities.notices.placeOffered(member, a, java.time.Instant.parse(event.text("expiresAt")),
+            case CoreEvents.SIGNUP_SKIPPED -> activities.notices.passedOver(member, a, event);
+            case CoreEvents.SIGNUP_OFFERED -> activities.notices.placeOffered(member, a, java.time.Instant.parse(event.text("expiresAt")),
                     activities.zone(a.cityId()));
             default -> activities.notices.placeIsYours(member, a, null);
         }
+    }
+
+    /** The member's shifts with their hours and its history, the activities they created, their reminders. */
+    @Override
+    public Object exportMember(long memberId) {
+        return memberData.export(memberId);
+    }
+
+    /** Deletes reminders, hours of shifts not yet begun and never-published proposals; keeps hours that count (see MemberData). */
+    @Override
+    public void eraseMember(long memberId) {
+        memberData.erase(memberId);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.popcorn.plugins.charity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.popcorn.api.PluginProblem;
+import org.popcorn.api.Signups;
 import org.popcorn.plugins.charity.CharityForms.ActivityForm;
 import org.popcorn.plugins.charity.CharityForms.CampaignCityForm;
 import org.popcorn.plugins.charity.CharityForms.CampaignForm;
@@ -307,5 +311,128 @@ class CharityExtensionTest {
         assertTrue(csv.contains(",fam,") && csv.contains("CONFIRMED,3") && csv.contains("WAITING,2"), csv);
         kit.actAs(fam);
         assertEquals(403, assertThrows(PluginProblem.class, () -> api.activityCsv(a.id())).status());
+    }
+
+    /** Vic: verified hours in a shift that has begun, a place and a check-in in one still to come, reminders, a proposal. Ann shares the first shift. */
+    record Story(long vic, long ann, long past, long future, long proposal, long proposalShift) {
+    }
+
+    Story story() {
+        Instant base = kit.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        kit.actAs(org);
+        long past = create(activity(base.plus(Duration.ofHours(1)), Duration.ofHours(1), role("helper", 5, null))).shifts().get(0).id();
+        long future = create(activity(base.plus(Duration.ofMinutes(150)), Duration.ofHours(1), role("helper", 5, null))).shifts().get(0).id();
+        long vic = kit.addMember("vic", 1, chengdu);
+        long ann = kit.addMember("ann", 1, chengdu);
+        kit.actAs(vic);
+        api.signUp(past, "helper", null);
+        api.signUp(future, "helper", null);
+        kit.actAs(ann);
+        api.signUp(past, "helper", null);
+        kit.runSchedule(kit.now()); // both shifts start within 4 hours: the on-the-day reminders
+        kit.actAs(org);
+        verify(past, vic, 60, "Stayed the whole hour");
+        verify(past, ann, 45, "Left early for the train");
+        api.checkIn(future, ref(vic));
+        kit.actAs(vic);
+        Activity proposal = create(activity(base.plus(Duration.ofDays(3)), Duration.ofHours(2), role("helper", 5, null)));
+        assertEquals("PROPOSED", proposal.status());
+        kit.setNow(base.plus(Duration.ofMinutes(130))); // the first shift has begun, the second not yet
+        return new Story(vic, ann, past, future, proposal.id(), proposal.shifts().get(0).id());
+    }
+
+    static MemberRef ref(long member) {
+        MemberRef r = new MemberRef();
+        r.memberId = member;
+        return r;
+    }
+
+    void verify(long shift, long member, int minutes, String reason) {
+        api.checkIn(shift, ref(member));
+        api.checkOut(shift, ref(member));
+        HoursForm f = new HoursForm();
+        f.status = "VERIFIED";
+        f.minutes = minutes;
+        f.reason = reason;
+        api.setHours(shift, member, f);
+    }
+
+    long count(String sql) {
+        return kit.sql(c -> {
+            try (var rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object export, String key) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) export).get(key);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDownloadListsTheMembersOwnShiftsHoursHistoryAndProposalsOnly() {
+        Story st = story();
+        Object mine = kit.extension().exportMember(st.vic());
+        List<Map<String, Object>> shifts = list(mine, "shifts");
+        assertEquals(List.of(st.past(), st.future()), shifts.stream().map(x -> x.get("shiftId")).toList());
+        Map<String, Object> past = shifts.get(0);
+        assertEquals("Tea at the care home", past.get("activity"));
+        assertEquals("Chengdu", past.get("city"));
+        assertEquals("helper", past.get("role"));
+        assertEquals("CONFIRMED", past.get("place"));
+        Instant.parse((String) past.get("startsAt")); // ISO-8601
+        Map<String, Object> hours = (Map<String, Object>) past.get("hours");
+        assertEquals(60, hours.get("minutes"));
+        assertEquals("VERIFIED", hours.get("status"));
+        Map<String, Object> checkedIn = (Map<String, Object>) shifts.get(1).get("hours");
+        assertTrue(checkedIn.get("checkedInAt") != null && checkedIn.get("status") == null, "checked in, not yet out");
+        assertEquals(List.of("Checked out", "Stayed the whole hour"), list(mine, "hoursHistory").stream().map(x -> x.get("reason")).toList());
+        assertEquals(List.of(st.proposal()), list(mine, "activitiesCreated").stream().map(x -> x.get("id")).toList());
+        assertEquals("PROPOSED", list(mine, "activitiesCreated").get(0).get("status"));
+        assertEquals(2, list(mine, "reminders").size());
+        assertFalse(mine.toString().contains("Left early"), "not another volunteer's hours: " + mine);
+
+        Object hers = kit.extension().exportMember(st.ann());
+        assertEquals(List.of(45), list(hers, "shifts").stream().map(x -> ((Map<String, Object>) x.get("hours")).get("minutes")).toList());
+        assertFalse(hers.toString().contains("Stayed the whole hour"));
+        assertTrue(list(hers, "activitiesCreated").isEmpty());
+        assertNull(kit.extension().exportMember(kit.addMember("nobody")), "nothing held: null");
+    }
+
+    @Test
+    void erasingDeletesRemindersFutureHoursAndProposalsAndKeepsCountedHoursTwiceOver() {
+        Story st = story();
+        long campaignMinutes = api.campaign(campaign).progress().minutes();
+        assertEquals(105, campaignMinutes);
+        String proposalPool = Activities.pool(st.proposalShift(), "helper");
+        // as the core does before the hook: every place the member held is given up
+        Signups signups = kit.context().signups();
+        assertEquals(1, signups.pools(List.of(proposalPool)).size(), "the proposal's closed pool");
+        for (Signups.Place p : signups.placesOf(st.vic())) {
+            signups.leave(p.pool(), st.vic());
+        }
+        kit.actAs(null); // the hook does not rely on a caller
+        for (int round = 1; round <= 2; round++) {
+            kit.extension().eraseMember(st.vic()); // the second time finds nothing left to do
+            assertEquals(0, count("select count(*) from charity_reminder where member_id = " + st.vic()), "round " + round);
+            assertEquals(1, count("select count(*) from charity_reminder where member_id = " + st.ann()), "another's reminders stay");
+            assertEquals(0, count("select count(*) from charity_hours where shift_id = " + st.future() + " and member_id = " + st.vic()));
+            assertEquals(1, count("select count(*) from charity_hours where shift_id = " + st.past() + " and member_id = " + st.vic()
+                    + " and status = 'VERIFIED' and minutes = 60"));
+            assertEquals(2, count("select count(*) from charity_hours_change where member_id = " + st.vic()), "the history stays");
+            assertEquals(0, count("select count(*) from charity_activity where created_by = " + st.vic()), "the proposal is gone");
+            assertEquals(0, count("select count(*) from charity_shift where id = " + st.proposalShift()));
+            assertTrue(signups.pools(List.of(proposalPool)).isEmpty(), "with its pool");
+            Campaign c = api.campaign(campaign);
+            assertEquals(campaignMinutes, c.progress().minutes(), "the campaign still counts the hours");
+            assertEquals(2, c.progress().volunteers());
+            assertEquals(campaignMinutes, c.progress().cities().get(0).minutes());
+        }
+        kit.actAs(org);
+        assertEquals(List.of(st.vic(), st.ann()), api.leaderboard(campaign, null, null).stream().map(CharityViews.Leader::memberId).toList());
+        assertEquals(1, list(kit.extension().exportMember(st.vic()), "shifts").size(), "what is kept under the id");
     }
 }

@@ -1,5 +1,6 @@
 package org.popcorn.plugins.meetups;
 
+import org.popcorn.api.CoreEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -37,6 +38,7 @@ public class MeetupsExtension implements PopcornExtension {
     private SchedulingService scheduling;
     private AttendanceStore attendance;
     private AttendanceService attendanceService;
+    private MemberData memberData;
 
     @Override
     public void start(PluginContext context) {
@@ -46,6 +48,7 @@ public class MeetupsExtension implements PopcornExtension {
         this.seats = new SeatService(context, store, attendance);
         this.attendanceService = new AttendanceService(context, store, attendance, seats);
         this.scheduling = new SchedulingService(context, store, new TrustedHostStore(context.database()), seats, attendanceService);
+        this.memberData = new MemberData(context);
         Instant now = Instant.now(ctx.clock());
         for (Meetup m : store.published("ends_at", now, now.plus(Duration.ofDays(3660)), 5000)) {
             seats.timeUntimedPools(m); // pools from before SDK 0.2 learn their meetup's time
@@ -59,14 +62,14 @@ public class MeetupsExtension implements PopcornExtension {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("round.closed", "signup.offered", "signup.offer-expired", "signup.confirmed", "demo.loaded");
+        return Set.of(CoreEvents.ROUND_CLOSED, CoreEvents.SIGNUP_OFFERED, CoreEvents.SIGNUP_OFFER_EXPIRED, CoreEvents.SIGNUP_CONFIRMED, CoreEvents.DEMO_LOADED);
     }
 
     @Override
     public void onEvent(PopcornEvent event) {
-        if (event.type().equals("round.closed")) {
+        if (event.type().equals(CoreEvents.ROUND_CLOSED)) {
             officialDraft(event);
-        } else if (event.type().equals("demo.loaded")) {
+        } else if (event.type().equals(CoreEvents.DEMO_LOADED)) {
             new DemoMeetups(ctx, store, attendance, seats).load(event);
         } else if (ctx.pluginId().equals(event.text("plugin"))) {
             offerChanged(event);
@@ -115,13 +118,13 @@ public class MeetupsExtension implements PopcornExtension {
         }
         Meetup m = store.get(Long.parseLong(pool.substring("meetup-".length())));
         switch (event.type()) {
-            case "signup.offer-expired" -> {
+            case CoreEvents.SIGNUP_OFFER_EXPIRED -> {
                 attendance.deleteTicket(m.id, member);
                 ctx.notifications().notify(member, KIND_PROMOTED, Message.of("offer-expired.title", "Offer expired: {title}").with("title", m.title),
                         seats.withWhenAndWhere(m, Message.of("offer-expired.body",
                                 "Nobody accepted the seats in time, so they went to the next in line. You can RSVP again.")), link(m.id));
             }
-            case "signup.offered" -> seats.tell(m, member, Signups.Status.OFFERED, Instant.parse(event.text("expiresAt")));
+            case CoreEvents.SIGNUP_OFFERED -> seats.tell(m, member, Signups.Status.OFFERED, Instant.parse(event.text("expiresAt")));
             default -> seats.tell(m, member, Signups.Status.CONFIRMED, null);
         }
     }
@@ -146,6 +149,18 @@ public class MeetupsExtension implements PopcornExtension {
                 seats.sync(m, now);
             }
         }
+    }
+
+    /** The member's tickets, ratings, hosted and proposed meetups, no-shows, trusted-host cities and feed (see {@link MemberData}). */
+    @Override
+    public Object exportMember(long memberId) {
+        return memberData.export(memberId);
+    }
+
+    /** Deletes the member's feed, grants, no-shows, future tickets and comments; keeps stars, attendance and hosting. */
+    @Override
+    public void eraseMember(long memberId) {
+        memberData.erase(memberId);
     }
 
     @Override

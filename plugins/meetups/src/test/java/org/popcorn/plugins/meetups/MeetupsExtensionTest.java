@@ -19,6 +19,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.popcorn.api.CoreEvents;
 import org.popcorn.api.PluginProblem;
 import org.popcorn.testkit.PluginTestKit;
 
@@ -397,9 +398,10 @@ class MeetupsExtensionTest {
 
     @Test
     void aClosedCityVoteCreatesADraftOfficialMeetupOnce() {
-        Map<String, Object> closed = Map.of("roundId", 7L, "title", "Autumn", "winnerCityId", chengdu, "chosenSize", 200L, "pledges", 42L);
-        kit.deliver("round.closed", closed);
-        kit.deliver("round.closed", closed);
+        Map<String, Object> closed = Map.of("roundId", 7L, "title", "Autumn", "winnerCityId", chengdu, "winnerCityName", "Chengdu",
+                "chosenSize", 200L, "pledges", 42L, "votes", 60L, "ballots", 80L, "eligible", 120L);
+        kit.deliver(CoreEvents.ROUND_CLOSED, closed);
+        kit.deliver(CoreEvents.ROUND_CLOSED, closed);
         long drafts = kit.sql(c -> {
             try (var rs = c.createStatement().executeQuery("select count(*) from meetups_meetup where round_id = 7 and status = 'DRAFT' and capacity = 200")) {
                 rs.next();
@@ -442,9 +444,10 @@ class MeetupsExtensionTest {
         long local2 = kit.addMember("cd-two", 1, chengdu);
         long fan = kit.addMember("demo-fan", 1, wuhan);
         Map<String, Object> demo = Map.of("organiserId", org, "cityId", chengdu, "fanId", fan, "handles", "cd-one,cd-two,nobody");
-        kit.deliver("round.closed", Map.of("roundId", 1L, "title", "Demo", "winnerCityId", chengdu, "chosenSize", 50L, "pledges", 3L));
-        kit.deliver("demo.loaded", demo);
-        kit.deliver("demo.loaded", demo);
+        kit.deliver(CoreEvents.ROUND_CLOSED, Map.of("roundId", 1L, "title", "Demo", "winnerCityId", chengdu, "winnerCityName", "Chengdu",
+                "chosenSize", 50L, "pledges", 3L, "votes", 4L, "ballots", 5L, "eligible", 9L));
+        kit.deliver(CoreEvents.DEMO_LOADED, demo);
+        kit.deliver(CoreEvents.DEMO_LOADED, demo);
         kit.actAs(fan);
         MeetupViews.Page<MeetupViews.View> all = api.list(chengdu, null, null, null, null, null, null, null, 0, 50);
         assertEquals(7, all.total, "tonight, next week, four runs and the past picnic (the proposal is not public)");
