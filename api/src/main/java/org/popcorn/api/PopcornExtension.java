@@ -70,6 +70,24 @@ public interface PopcornExtension extends ExtensionPoint {
         return List.of();
     }
 
+    /**
+     * Privileges this plugin declares (see {@link PrivilegeDefinition}); defined (or updated) at start.
+     *
+     * @since 0.2.0
+     */
+    default List<PrivilegeDefinition> privileges() {
+        return List.of();
+    }
+
+    /**
+     * Panels this plugin adds to the core's pages (the city page, a member's profile); see {@link PanelDefinition}.
+     *
+     * @since 0.2.0
+     */
+    default List<PanelDefinition> panels() {
+        return List.of();
+    }
+
     /** Entries this plugin adds to the web UI's navigation; pages are served from the jar's {@code web/} folder. */
     default List<NavigationEntry> navigation() {
         return List.of();

@@ -85,7 +85,7 @@ public final class PluginTestKit {
 
         @Override
         public boolean may(long memberId, String privilege) {
-            return admins.contains(memberId) || privileges.getOrDefault(memberId, Set.of()).contains(privilege);
+            return mayPrivilege(memberId, privilege);
         }
 
         @Override
@@ -182,6 +182,19 @@ public final class PluginTestKit {
     /** Makes a member an organiser of a city. */
     public void makeOrganiser(long memberId, long cityId) {
         organisers.computeIfAbsent(memberId, k -> ConcurrentHashMap.newKeySet()).add(cityId);
+    }
+
+    /**
+     * "May this member …?" as the server answers it: an admin may everything; otherwise a grant, or the member's level
+     * reaching the minimum level of a privilege the plugin declares ({@link PopcornExtension#privileges()}).
+     */
+    private boolean mayPrivilege(long memberId, String code) {
+        if (admins.contains(memberId) || privileges.getOrDefault(memberId, Set.of()).contains(code)) {
+            return true;
+        }
+        Members.MemberInfo m = members.get(memberId);
+        return m != null && extension.privileges().stream()
+                .anyMatch(d -> d.code().equals(code) && d.minLevel() != null && m.level() >= d.minLevel());
     }
 
     /** Gives a member a privilege (e.g. {@code priority-rsvp}), as reaching its level or an admin's grant would. */
@@ -390,7 +403,7 @@ public final class PluginTestKit {
 
                     @Override
                     public boolean may(long memberId, String privilegeCode) {
-                        return admins.contains(memberId) || privileges.getOrDefault(memberId, Set.of()).contains(privilegeCode);
+                        return mayPrivilege(memberId, privilegeCode);
                     }
                 };
             }
@@ -446,7 +459,7 @@ public final class PluginTestKit {
 
                     @Override
                     public boolean may(String privilegeCode) {
-                        return isAdmin() || currentMember != null && privileges.getOrDefault(currentMember, Set.of()).contains(privilegeCode);
+                        return isAdmin() || currentMember != null && mayPrivilege(currentMember, privilegeCode);
                     }
                 };
             }

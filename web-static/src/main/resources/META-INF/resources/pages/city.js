@@ -1,9 +1,11 @@
-// One city: names, region, local time, its leaderboard and its voting rounds; admins may retire/reinstate it.
+// One city: names, region, local time, its voting rounds, what plugins list there (panels), its leaderboard;
+// admins may retire/reinstate it.
 
 import { api } from '../api.js';
 import { t, formatNumber, formatDateTime, countryName, cityName } from '../i18n.js';
 import { h, clear, pager, hashLink, notice, alertBox, announce, confirmDialog, stateBadge } from '../ui.js';
 import { leaderboardTable } from './leaderboard-table.js';
+import { pluginPanels } from '../panels.js';
 
 const SIZE = 20;
 
@@ -54,9 +56,10 @@ export default {
       clear(view, h('h1', null, t('city.notFoundTitle')), notice(t('city.notFound')), h('p', null, h('a', { href: '#/cities' }, t('cities.title'))));
       return;
     }
-    const [board, rounds] = await Promise.all([
+    const [board, rounds, panels] = await Promise.all([
       api.get('/api/leaderboard', { city: id, page, size: SIZE }),
       roundsSection(id),
+      pluginPanels('city', { cityId: id }),
     ]);
     const names = [city.name, ...(city.otherNames || [])].filter((n, i, a) => a.indexOf(n) === i && n !== cityName(city));
     const box = alertBox();
@@ -73,6 +76,7 @@ export default {
         h('dt', null, t('city.localTime')), h('dd', null, formatDateTime(new Date().toISOString(), city.timeZone))),
       me && me.admin ? h('p', null, retireButton(city, box, () => navigate(location.hash))) : null,
       rounds,
+      panels.length ? h('div', { class: 'grid' }, panels) : null,
       h('section', { 'aria-labelledby': 'city-lb-h' },
         h('h2', { id: 'city-lb-h' }, t('city.leaderboard')),
         leaderboardTable(board, { showCity: false, caption: t('leaderboard.caption', { count: board.total, total: board.total }) }),

@@ -5,6 +5,7 @@ import { t, cityName } from '../i18n.js';
 import { h, clear, field, alertBox, showProblem, clearErrors, announce, meTabs } from '../ui.js';
 import { cityPicker } from '../city-picker.js';
 import { profileHeader, levelCard, stageCard, badgesCard, activityCard } from './profile-parts.js';
+import { pluginPanels } from '../panels.js';
 
 function privilegesCard(me, catalogue) {
   const byCode = Object.fromEntries((catalogue || []).map((p) => [p.code, p]));
@@ -88,7 +89,10 @@ function editForm(me, onSaved) {
 export default {
   auth: true,
   async render({ view, me }) {
-    const catalogue = await api.get('/api/rewards/privileges').catch(() => []);
+    const [catalogue, panels] = await Promise.all([
+      api.get('/api/rewards/privileges').catch(() => []),
+      pluginPanels('profile', { memberId: me.id }),
+    ]);
     const draw = (profile) => {
       const details = h('details', { class: 'card wide edit' },
         h('summary', null, h('span', { class: 'summary-title' }, t('me.edit'))),
@@ -104,6 +108,7 @@ export default {
           organiserCard(profile),
           activityCard(profile),
           badgesCard(profile),
+          panels,
           details));
     };
     draw(me);

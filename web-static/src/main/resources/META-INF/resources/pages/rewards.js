@@ -35,7 +35,8 @@ export default {
         table([
           { label: t('rewards.privilege'), cell: (p) => h('span', null, h('strong', null, p.name), mine.includes(p.code) ? [' ', h('span', { class: 'badge' }, t('rewards.youHave'))] : null) },
           { label: t('rewards.description'), cell: (p) => p.description },
-          { label: t('rewards.fromLevel'), class: 'num', cell: (p) => formatNumber(p.minLevel) },
+          { label: t('rewards.fromLevel'), class: 'num', cell: (p) => (p.minLevel == null ? t('rewards.grantOnly') : formatNumber(p.minLevel)) },
+          { label: t('rewards.from'), cell: (p) => (p.source === 'core' ? t('rewards.fromCore') : h('code', null, p.source)) },
         ], privileges)));
   },
 };

@@ -50,7 +50,6 @@ public class ProfileAssembler {
         Member m = members.get(memberId);
         ProfileViews.MyProfile p = new ProfileViews.MyProfile();
         fill(p, m, true);
-        p.id = m.id();
         p.email = m.email();
         p.attendanceVisible = m.attendanceVisible();
         p.language = m.language();
@@ -77,6 +76,7 @@ public class ProfileAssembler {
     }
 
     void fill(ProfileViews.PublicProfile p, Member m, boolean own) {
+        p.id = m.id();
         p.handle = m.handle();
         p.displayName = m.displayName();
         p.bio = m.bio();

@@ -44,6 +44,8 @@ public final class ProfileViews {
     /** What everybody may see of a member. */
     @Schema(name = "PublicProfile")
     public static class PublicProfile {
+        @Schema(description = "The member's id, as plugins' panels and routes take it (memberId)")
+        public long id;
         public String handle;
         public String displayName;
         public String bio;
@@ -62,7 +64,6 @@ public final class ProfileViews {
     /** The member's own profile: the public part plus private data. */
     @Schema(name = "MyProfile")
     public static class MyProfile extends PublicProfile {
-        public long id;
         public String email;
         public boolean attendanceVisible;
         @Schema(description = "The language notifications and e-mails are written in (en, zh-CN)")

@@ -61,4 +61,15 @@ public class PluginAssembler {
         }
         return out;
     }
+
+    /** The panels active plugins add to one slot of the core's pages ({@code city}, {@code profile}). */
+    public List<PluginViews.PanelView> panels(java.util.Collection<HostedPlugin> plugins, String slot) {
+        List<PluginViews.PanelView> out = new ArrayList<>();
+        for (HostedPlugin p : plugins) {
+            if (p.isActive()) {
+                p.extension.panels().stream().filter(d -> d.slot().equals(slot)).forEach(d -> out.add(PluginViews.PanelView.of(p.id, d)));
+            }
+        }
+        return out;
+    }
 }

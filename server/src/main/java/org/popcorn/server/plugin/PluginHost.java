@@ -191,6 +191,13 @@ public class PluginHost {
             p.extension = extensions.get(0);
             p.tables = migrate(p);
             p.context = new PluginContextImpl(id, dataSource, bridge, settings, units);
+            for (org.popcorn.api.PrivilegeDefinition def : p.extension.privileges()) {
+                try {
+                    rewards.definePrivilege(id, def.code(), def.name(), def.description(), def.minLevel());
+                } catch (IllegalArgumentException e) {
+                    throw new Refusal(e.getMessage());
+                }
+            }
             try {
                 p.extension.start(p.context);
             } catch (RuntimeException | LinkageError e) {

@@ -75,6 +75,27 @@ public final class PluginViews {
         }
     }
 
+    /** A panel a plugin adds to a core page: where its content comes from. */
+    @Schema(name = "PanelView")
+    public static class PanelView {
+        public String pluginId;
+        @Schema(description = "city or profile")
+        public String slot;
+        @Schema(description = "The heading per language tag")
+        public Map<String, String> title;
+        @Schema(description = "A GET route answering the panel's items (a Panel), called with ?cityId= or ?memberId=")
+        public String url;
+
+        static PanelView of(String pluginId, org.popcorn.api.PanelDefinition d) {
+            PanelView v = new PanelView();
+            v.pluginId = pluginId;
+            v.slot = d.slot();
+            v.title = d.titles();
+            v.url = "/api/plugins/" + pluginId + "/" + d.path().replaceFirst("^/+", "");
+            return v;
+        }
+    }
+
     /** A navigation entry for the web UI. */
     @Schema(name = "NavigationEntry")
     public static class NavView {

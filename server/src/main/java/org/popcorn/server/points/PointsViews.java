@@ -104,13 +104,17 @@ public final class PointsViews {
         public String name;
         public String description;
         public Integer minLevel;
+        @Schema(description = "Who declares it: core, or a plugin's id")
+        public String source;
 
         public static PrivilegeDef of(Privilege p) {
             PrivilegeDef d = new PrivilegeDef();
             d.code = p.code();
-            d.name = Texts.of(Texts.CORE, "privilege." + p.code() + ".name", p.name());
-            d.description = Texts.of(Texts.CORE, "privilege." + p.code() + ".description", p.description());
+            String owner = p.source() == null ? Texts.CORE : p.source();
+            d.name = Texts.of(owner, "privilege." + p.code() + ".name", p.name());
+            d.description = Texts.of(owner, "privilege." + p.code() + ".description", p.description());
             d.minLevel = p.minLevel();
+            d.source = p.source();
             return d;
         }
     }

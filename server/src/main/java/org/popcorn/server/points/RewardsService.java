@@ -105,8 +105,33 @@ public class RewardsService {
                 + "and b.code = mb.badgeCode order by mb.awardedAt, b.code", Object[].class).setParameter("m", memberId).getResultList();
     }
 
+    /** The privileges someone owns (unclaimed leftovers of a plugin that is not installed stay out of sight). */
     public List<Privilege> privileges() {
-        return em.createQuery("select p from Privilege p order by p.code", Privilege.class).getResultList();
+        return em.createQuery("select p from Privilege p where p.source is not null order by p.code", Privilege.class).getResultList();
+    }
+
+    /**
+     * Defines (or updates) a plugin's privilege at its start; an unclaimed one of that code becomes the plugin's, with its
+     * grants.
+     *
+     * @throws IllegalArgumentException when the code is badly formed, the definition invalid, or the code owned by the
+     *                                  core or another plugin
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW) // a refusal must not roll back what the caller's start did before
+    public void definePrivilege(String owner, String code, String name, String description, Integer minLevel) {
+        if (code == null || !code.matches("[a-z][a-z0-9-]{1,63}")) {
+            throw new IllegalArgumentException("privilege code '" + code + "': 2-64 lower-case letters, digits or '-', starting with a letter");
+        }
+        Privilege p = em.find(Privilege.class, code, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            em.persist(new Privilege(code, name, description, minLevel, owner));
+            return;
+        }
+        if (!p.claimableBy(owner)) {
+            throw new IllegalArgumentException("privilege '" + code + "' belongs to " + ("core".equals(p.source()) ? "the core" : "plugin '" + p.source() + "'"));
+        }
+        p.define(name, description, minLevel);
+        p.claim(owner);
     }
 
     /** "May this member …?": true when their level reaches the privilege's minimum, or an admin granted it to them. */

@@ -5,32 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.popcorn.server.support.Api;
+import org.popcorn.server.support.SharedServer;
 import org.popcorn.server.support.Api.Reply;
 
 /** The seeded city catalogue, its search and its admin upkeep, through the real server. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 class CityCatalogueIT {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedServer.url();
 
     Api api;
 

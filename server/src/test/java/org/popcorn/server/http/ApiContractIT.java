@@ -18,11 +18,11 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import java.io.File;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URL;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -34,15 +34,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.popcorn.server.support.Api;
+import org.popcorn.server.support.SharedServer;
 import org.popcorn.server.support.Api.Reply;
 
 /**
@@ -52,7 +48,7 @@ import org.popcorn.server.support.Api.Reply;
  * route the server has is in it and every operation in it exists; and what it says about security is what the
  * server does to an anonymous caller.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 class ApiContractIT {
 
     private static final Set<String> VERBS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
@@ -61,13 +57,7 @@ class ApiContractIT {
     private static final Set<String> OPENAPI_ROOT = Set.of("openapi", "info", "servers", "paths", "components", "security",
             "tags", "externalDocs");
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedServer.url();
 
     Api api;
 

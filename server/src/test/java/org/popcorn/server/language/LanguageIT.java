@@ -5,34 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.popcorn.server.support.Api;
+import org.popcorn.server.support.SharedServer;
 import org.popcorn.server.support.Api.Reply;
 
 /**
  * Answers in the reader's language: a 简体中文 reader (Accept-Language, as the web UI sends the language the member
  * chose) finds cities by their Chinese names on rounds, results, leaderboards, profiles and in plugins' views.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 class LanguageIT {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedServer.url();
 
     @Test
     void aChineseReaderSeesCitiesByTheirChineseNamesInCoreAndPluginAnswers() {

@@ -25,6 +25,7 @@ import org.popcorn.testplugins.explodes.ExplodingExtension;
 import org.popcorn.testplugins.plain.PlainExtension;
 import org.popcorn.testplugins.probe.ProbeExtension;
 import org.popcorn.testplugins.swap.SwapExtension;
+import org.popcorn.testplugins.thief.ThiefExtension;
 
 /** The plugin host on the real server: loading, refusing broken plugins, routes, migrations, events, admin control. */
 @ExtendWith(ArquillianExtension.class)
@@ -46,6 +47,7 @@ class PluginPlatformIT {
         TestPlugins.jar("x-probe.jar", "probe-x", "*", ProbeExtension.class, null);
         TestPlugins.jar("swap.jar", "swap", "*", SwapExtension.class, "swap-one");
         TestPlugins.jar("fixsql.jar", "fixsql", "*", PlainExtension.class, "fixsql-broken");
+        TestPlugins.jar("thief.jar", "thief", "*", ThiefExtension.class, null);
     }
 
     @Deployment(testable = false)
@@ -260,6 +262,29 @@ class PluginPlatformIT {
         }
         assertEquals("STARTED", plugins().get("fixsql").getString("state"), "the fixed migration ran: " + plugins().get("fixsql"));
         assertTrue(plugins().get("fixsql").getJsonObject("manifest").getJsonArray("tables").toString().contains("fixsql_thing"));
+    }
+
+    @Test
+    void aPluginDeclaresPrivilegesThatLevelsUnlockAndAdminsGrantButCannotTakeTheCores() {
+        String admin = api.adminToken();
+        JsonObject tester = api.get("api/rewards/privileges", null).jsonValue().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(p -> "probe-tester".equals(p.getString("code"))).findFirst().orElseThrow(() -> new AssertionError("not listed"));
+        assertEquals("probe", tester.getString("source"));
+        assertEquals("Probe tester", tester.getString("name"));
+        assertEquals(3, tester.getInt("minLevel"));
+        String fan = api.member("privileged-fan", api.cityId("Wuhan"));
+        assertFalse(api.get("api/plugins/probe/may?privilege=probe-tester", fan).json().getBoolean("may"), "level 1 may not");
+        assertEquals(204, api.put("api/admin/members/privileged-fan/privileges/probe-tester", null, admin).status());
+        assertTrue(api.get("api/plugins/probe/may?privilege=probe-tester", fan).json().getBoolean("may"), "granted by an admin");
+        assertTrue(api.get("api/me", fan).json().getJsonArray("privileges").toString().contains("probe-tester"));
+
+        JsonObject thief = plugins().get("thief");
+        assertEquals("FAILED", thief.getString("state"));
+        assertTrue(thief.getString("reason").contains("'nominate-city' belongs to the core"), thief.toString());
+        JsonObject nominate = api.get("api/rewards/privileges", null).jsonValue().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(p -> "nominate-city".equals(p.getString("code"))).findFirst().orElseThrow();
+        assertEquals("core", nominate.getString("source"));
+        assertEquals(2, nominate.getInt("minLevel"), "unchanged by the refused plugin");
     }
 
     @Test

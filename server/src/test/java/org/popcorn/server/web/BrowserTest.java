@@ -1,16 +1,11 @@
 package org.popcorn.server.web;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.popcorn.server.support.SharedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,9 +25,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What the browser tests share: one headless Chromium (Debian's chromium + chromium-driver) per test class, waiting
- * helpers, and screenshots (desktop and phone) in target/screenshots; the application is deployed by Arquillian.
+ * helpers, and screenshots (desktop and phone) in target/screenshots. The browser classes share one server
+ * ({@link SharedServer}); each works with members, rounds and meetups of its own.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 abstract class BrowserTest {
 
     static final Path SHOTS = Path.of("target/screenshots");
@@ -41,14 +37,8 @@ abstract class BrowserTest {
     @TempDir
     static Path profile;
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
-    }
-
-    /** Where the deployed application answers. */
-    @ArquillianResource
-    URL base;
+    /** Where the application answers. */
+    URL base = SharedServer.url();
 
     WebDriverWait wait;
 
@@ -62,7 +52,7 @@ abstract class BrowserTest {
                 "--no-default-browser-check", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--lang=en-US", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -77,7 +67,7 @@ abstract class BrowserTest {
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
-    /** The server as the browser reaches it: Arquillian's address may be the host's IP, which the resolver rules block. */
+    /** The server as the browser reaches it: by the loopback address, which the resolver rules let through. */
     String site() {
         return "http://127.0.0.1:" + base.getPort() + "/";
     }

@@ -223,6 +223,26 @@ class MeetupsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void theCityPageListsTheCitysUpcomingMeetupsInAPanelOfThePlugin() throws Exception {
+        long city = api.cityId("Xining");
+        String org = organiser("mb-panel-org", city);
+        Instant start = Instant.now().plusSeconds(3 * 86_400);
+        long id = publish(org, city, "Lakeside picnic", "Qinghai Lake shore", null, start, 7200, 20);
+        assertEquals(422, api.get("api/ui/panels?slot=nowhere", null).status());
+        assertEquals("ui.unknown-slot", api.get("api/ui/panels?slot=nowhere", null).json().getString("code"));
+
+        String fan = api.member("mb-panel-fan", city);
+        openAs(fan, "#/cities/" + city);
+        org.openqa.selenium.WebElement panel = visible(By.cssSelector("[data-testid=panel-meetups]"));
+        wait.until(d -> panel.getText().contains("Lakeside picnic"));
+        assertTrue(panel.getText().contains("Qinghai Lake shore"), panel.getText());
+        assertTrue(panel.findElement(By.tagName("h2")).getText().contains("Meetups"));
+        shot("city-panels");
+        click(By.linkText("Lakeside picnic"));
+        wait.until(d -> d.getCurrentUrl().contains("meetup") && d.getCurrentUrl().contains(String.valueOf(id)));
+    }
+
+    @Test
     void aCityWithoutMeetupsSuggestsTheNearbyOnes() throws Exception {
         long shanghai = api.cityId("Shanghai");
         long suzhou = api.cityId("Suzhou");

@@ -21,6 +21,7 @@ import org.popcorn.api.PluginContext;
 import org.popcorn.api.PluginProblem;
 import org.popcorn.api.PopcornEvent;
 import org.popcorn.api.PopcornExtension;
+import org.popcorn.api.PrivilegeDefinition;
 import org.popcorn.api.SettingDefinition;
 import org.popcorn.api.Signups;
 
@@ -72,6 +73,11 @@ public class ProbeExtension implements PopcornExtension {
         return List.of(new SettingDefinition("greeting", SettingDefinition.Type.STRING, "hello", "How the probe greets"),
                 new SettingDefinition("max-notes", SettingDefinition.Type.INTEGER, "100", "Notes kept"),
                 new SettingDefinition("erase", SettingDefinition.Type.BOOLEAN, "true", "Erase a deleted member's notes (false: refuse, to test)"));
+    }
+
+    @Override
+    public List<PrivilegeDefinition> privileges() {
+        return List.of(new PrivilegeDefinition("probe-tester", "Probe tester", "Tries the probe's experiments first.", 3));
     }
 
     /** A member's notes, for "download my data". */
@@ -130,6 +136,13 @@ public class ProbeExtension implements PopcornExtension {
             return Map.of("libraryFromPlugin", org.apache.commons.csv.CSVFormat.class.getClassLoader() == own,
                     "sdkFromPlugin", PopcornExtension.class.getClassLoader() == own,
                     "jakartaFromPlugin", jakarta.ws.rs.GET.class.getClassLoader() == own);
+        }
+
+        /** Whether the caller may do what a privilege allows. */
+        @GET
+        @Path("may")
+        public Map<String, Object> may(@QueryParam("privilege") String privilege) {
+            return Map.of("may", ctx.currentMember().may(privilege));
         }
 
         @GET

@@ -9,6 +9,7 @@ import org.pf4j.Extension;
 import org.popcorn.api.BadgeDefinition;
 import org.popcorn.api.NavigationEntry;
 import org.popcorn.api.NotificationKind;
+import org.popcorn.api.PanelDefinition;
 import org.popcorn.api.PluginContext;
 import org.popcorn.api.PopcornEvent;
 import org.popcorn.api.PopcornExtension;
@@ -35,6 +36,7 @@ public class BoothsExtension implements PopcornExtension {
     private Leads leads;
     private Reports reports;
     private MemberData memberData;
+    private Panels panels;
 
     @Override
     public void start(PluginContext context) {
@@ -49,6 +51,7 @@ public class BoothsExtension implements PopcornExtension {
         this.at = new AtBooth(context, db, booths, leads);
         this.reports = new Reports(context, db, booths);
         this.memberData = new MemberData(context, db);
+        this.panels = new Panels(context, db);
         at.publishTexts();
     }
 
@@ -59,7 +62,7 @@ public class BoothsExtension implements PopcornExtension {
 
     @Override
     public Object restResource() {
-        return new BoothsResource(ctx, products, booths, slots, staffing, kit, at, leads, reports);
+        return new BoothsResource(ctx, products, booths, slots, staffing, kit, at, leads, reports, panels);
     }
 
     @Override
@@ -130,6 +133,12 @@ public class BoothsExtension implements PopcornExtension {
                 new NotificationKind(KIND_REVIEWED, "Your proposed demo booth was approved or not"),
                 new NotificationKind(KIND_CANCELLED, "A demo booth you signed up for was cancelled", true),
                 new NotificationKind(KIND_HELP, "A demo booth in your city needs volunteers"));
+    }
+
+    /** The city page lists the city's next planned and confirmed booths. */
+    @Override
+    public List<PanelDefinition> panels() {
+        return List.of(new PanelDefinition(PanelDefinition.CITY, Map.of("en", "Demo booths", "zh-CN", "产品体验摊位"), "panels/city"));
     }
 
     @Override

@@ -56,8 +56,10 @@ public class BoothsResource {
     private final AtBooth at;
     private final Leads leads;
     private final Reports reports;
+    private final Panels panels;
 
-    BoothsResource(PluginContext ctx, Products products, Booths booths, Slots slots, Staffing staffing, Kit kit, AtBooth at, Leads leads, Reports reports) {
+    BoothsResource(PluginContext ctx, Products products, Booths booths, Slots slots, Staffing staffing, Kit kit, AtBooth at, Leads leads, Reports reports,
+                   Panels panels) {
         this.ctx = ctx;
         this.products = products;
         this.booths = booths;
@@ -67,6 +69,7 @@ public class BoothsResource {
         this.at = at;
         this.leads = leads;
         this.reports = reports;
+        this.panels = panels;
     }
 
     // ---- catalogue ----
@@ -184,6 +187,7 @@ public class BoothsResource {
 
     @DELETE
     @Path("slots/{id}")
+    @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response deleteSlot(@PathParam("id") long id) {
         slots.delete(id);
@@ -236,6 +240,7 @@ public class BoothsResource {
 
     @POST
     @Path("slots/{id}/ask")
+    @SecurityRequirement(name = "bearer")
     public Asked ask(@PathParam("id") long id) {
         return staffing.ask(id);
     }
@@ -391,6 +396,7 @@ public class BoothsResource {
 
     @DELETE
     @Path("leads/{id}")
+    @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "204", description = "Erased")
     public Response erase(@PathParam("id") long id) {
         leads.eraseOnRequest(id);
@@ -409,5 +415,13 @@ public class BoothsResource {
     @SecurityRequirement(name = "bearer")
     public Report cityReport(@PathParam("cityId") long cityId, @QueryParam("from") String from, @QueryParam("to") String to) {
         return reports.city(cityId, from, to);
+    }
+
+    // ---- panels on the core's pages ----
+
+    /** The city page's panel, under {@code panels/} (see {@link Panels}). */
+    @Path("panels")
+    public Panels panels() {
+        return panels;
     }
 }

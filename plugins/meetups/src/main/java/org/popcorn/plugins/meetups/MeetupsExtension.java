@@ -11,10 +11,12 @@ import org.pf4j.Extension;
 import org.popcorn.api.Message;
 import org.popcorn.api.NavigationEntry;
 import org.popcorn.api.NotificationKind;
+import org.popcorn.api.PanelDefinition;
 import org.popcorn.api.PluginContext;
 import org.popcorn.api.PluginProblem;
 import org.popcorn.api.PopcornEvent;
 import org.popcorn.api.PopcornExtension;
+import org.popcorn.api.PrivilegeDefinition;
 import org.popcorn.api.SettingDefinition;
 import org.popcorn.api.Signups;
 
@@ -161,6 +163,23 @@ public class MeetupsExtension implements PopcornExtension {
     @Override
     public void eraseMember(long memberId) {
         memberData.erase(memberId);
+    }
+
+    /** The meetups' privileges (seeded by the core before plugins declared their own; claimed here with their grants). */
+    @Override
+    public List<PrivilegeDefinition> privileges() {
+        return List.of(new PrivilegeDefinition(RsvpRules.PRIORITY_PRIVILEGE, "Priority RSVP",
+                        "RSVP during a meetup's priority window, before general opening.", 4),
+                new PrivilegeDefinition(SchedulingService.HOST_WITHOUT_REVIEW, "Host without review",
+                        "Publish fan meetups in your own city without an organiser's approval.", 5));
+    }
+
+    /** The city page lists the city's next meetups; a profile the meetups the member attended (if they show attendance). */
+    @Override
+    public List<PanelDefinition> panels() {
+        Map<String, String> title = Map.of("en", "Meetups", "zh-CN", "聚会");
+        return List.of(new PanelDefinition(PanelDefinition.CITY, title, "panels/city"),
+                new PanelDefinition(PanelDefinition.PROFILE, title, "panels/profile"));
     }
 
     @Override

@@ -527,6 +527,14 @@ public class MeetupsResource {
         return Response.ok(body, "text/calendar; charset=utf-8").header("Content-Disposition", "inline; filename=\"" + filename + "\"").build();
     }
 
+    // ---- panels on the core's pages ----
+
+    /** The city page's and the profile's panels, under {@code panels/} (see {@link Panels}). */
+    @Path("panels")
+    public Panels panels() {
+        return new Panels(ctx, store);
+    }
+
     // ---- helpers ----
 
     private View view(Meetup m) {
