@@ -1,7 +1,9 @@
 // My volunteer shifts: #/p/charity/mine. Upcoming ones with where and when to meet, past ones with their hours;
-// my verified and pending hours.
+// my verified and pending hours; per campaign with verified hours, the certificate of them to download (PDF).
 
-import { pluginApi, t, h, clear, notice, formatDateTime, formatNumber, getLocale } from '/kit.js';
+import {
+  pluginApi, api as core, t, h, clear, notice, alertBox, showAlert, announce, formatDateTime, formatNumber, getLocale,
+} from '/kit.js';
 
 const api = pluginApi('charity');
 const c = (key, params) => t(`charity.${key}`, params);
@@ -32,6 +34,48 @@ function hoursText(x) {
   return c(`hours.${x.status}`, { hours: hours(x.minutes), minutes: formatNumber(x.minutes ?? 0) });
 }
 
+/** The certificate needs the bearer token, so it is fetched and handed to the browser as a file. */
+async function downloadCertificate(cp, box, button) {
+  showAlert(box, '');
+  button.disabled = true;
+  announce(c('certificate.preparing'));
+  try {
+    const res = await core.raw('/api/plugins/charity/certificates/mine', { campaignId: cp.campaignId });
+    const blob = await res.blob();
+    const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '');
+    const href = URL.createObjectURL(blob);
+    const a = h('a', { href, download: named ? named[1] : `certificate-${cp.campaignId}.pdf`, hidden: true });
+    document.body.append(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(href); a.remove(); }, 1000);
+    announce(c('certificate.done'));
+  } catch (err) {
+    showAlert(box, err.translated || err.userMessage || String(err));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function certificateSection(campaigns) {
+  if (!campaigns.length) return null;
+  const box = alertBox();
+  return h('section', { 'aria-labelledby': 'mine-cert-h' },
+    h('h2', { id: 'mine-cert-h' }, c('certificate.title')),
+    h('p', { class: 'muted' }, c('certificate.intro')),
+    box,
+    h('ul', { class: 'plain' }, campaigns.map((cp) => {
+      const button = h('button', {
+        type: 'button',
+        dataset: { testid: `certificate-${cp.campaignId}` },
+        'aria-label': c('certificate.downloadLabel', { campaign: cp.campaign }),
+      }, c('certificate.download'));
+      button.addEventListener('click', () => downloadCertificate(cp, box, button));
+      return h('li', { class: 'card' },
+        h('p', null, c('certificate.campaignHours', { campaign: cp.campaign, hours: hours(cp.minutes) })),
+        h('p', null, button));
+    })));
+}
+
 function shiftItem(s, past) {
   return h('li', { class: 'card', dataset: { testid: `my-shift-${s.shiftId}-${s.role}` } },
     h('h3', null, h('a', { href: `#/p/charity/activity/${s.activityId}` }, s.activityTitle)),
@@ -50,7 +94,7 @@ function shiftItem(s, past) {
 export default {
   auth: true,
   async render({ view, isCurrent }) {
-    const mine = await api.get('my/shifts');
+    const [mine, certifiable] = await Promise.all([api.get('my/shifts'), api.get('certificates/mine/campaigns')]);
     if (!isCurrent()) return;
     const items = mine.items || [];
     const now = Date.now();
@@ -69,6 +113,7 @@ export default {
         h('div', null, h('dt', null, c('mine.pending')),
           h('dd', { dataset: { testid: 'my-pending-minutes', minutes: String(mine.pendingMinutes || 0) } },
             c('hoursShort', { hours: hours(mine.pendingMinutes) })))),
+      certificateSection(Array.isArray(certifiable) ? certifiable : []),
       h('section', { 'aria-labelledby': 'mine-up-h' },
         h('h2', { id: 'mine-up-h' }, c('mine.upcoming')),
         upcoming.length ? h('ul', { class: 'plain' }, upcoming.map((s) => shiftItem(s, false)))

@@ -30,7 +30,8 @@ class CharityBrowserIT extends BrowserTest {
 
     void openAs(String token, String hash) {
         driver.get(site());
-        js("localStorage.setItem('popcorn.token', arguments[0]); localStorage.setItem('popcorn.lang', 'en');", token);
+        js("if (arguments[0]) localStorage.setItem('popcorn.token', arguments[0]); else localStorage.removeItem('popcorn.token');"
+                + " localStorage.setItem('popcorn.lang', 'en');", token); // null: an anonymous visitor
         driver.get(site() + hash);
         driver.navigate().refresh();
     }
@@ -86,6 +87,24 @@ class CharityBrowserIT extends BrowserTest {
         wait.until(d -> d.findElement(By.cssSelector("[data-testid='my-verified-minutes']")).getText().contains("2"));
         assertTrue(visible(By.cssSelector("[data-testid='my-verified-minutes']")).getText().contains("120"));
         shot("charity-mine");
+
+        // the certificate of those hours: downloaded as a PDF, and its code verifies on the public page
+        long campaignId = campaign.json().getJsonNumber("id").longValue();
+        js("const make = URL.createObjectURL; window.__downloads = []; URL.createObjectURL = (b) => { window.__downloads.push(b); return make(b); };");
+        click(By.cssSelector("[data-testid='certificate-" + campaignId + "']"));
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("The certificate is downloaded."));
+        String head = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; window.__downloads[0].slice(0, 5).text().then(done);");
+        assertEquals("%PDF-", head, "the download is a PDF");
+        String code = api.get("api/me/export", fan).json().getJsonObject("plugins").getJsonObject("charity")
+                .getJsonArray("certificates").getJsonObject(0).getString("code");
+        openAs(null, "#/p/charity/verify/" + code);
+        visible(By.cssSelector("[data-testid='certificate-valid']"));
+        assertEquals("cb-fan", visible(By.cssSelector("[data-testid='certificate-volunteer']")).getText());
+        assertTrue(visible(By.cssSelector("[data-testid='certificate-hours']")).getText().contains("2"));
+        shot("charity-certificate-verified");
+        openAs(null, "#/p/charity/verify/NOSUCHCODE");
+        visible(By.cssSelector("[data-testid='certificate-invalid']"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.pf4j.Extension;
 import org.popcorn.api.BadgeDefinition;
 import org.popcorn.api.NavigationEntry;
 import org.popcorn.api.NotificationKind;
+import org.popcorn.api.PanelDefinition;
 import org.popcorn.api.PluginContext;
 import org.popcorn.api.PopcornEvent;
 import org.popcorn.api.PopcornExtension;
@@ -33,6 +34,8 @@ public class CharityExtension implements PopcornExtension {
     private Reports reports;
     private Reminders reminders;
     private MemberData memberData;
+    private Panels panels;
+    private Certificates certificates;
 
     @Override
     public void start(PluginContext context) {
@@ -45,6 +48,8 @@ public class CharityExtension implements PopcornExtension {
         this.reports = new Reports(context, db, activities);
         this.reminders = new Reminders(context, db, activities);
         this.memberData = new MemberData(context, db, activities);
+        this.panels = new Panels(context, db, activities);
+        this.certificates = new Certificates(context, db, campaigns);
     }
 
     @Override
@@ -54,7 +59,7 @@ public class CharityExtension implements PopcornExtension {
 
     @Override
     public Object restResource() {
-        return new CharityResource(campaigns, activities, volunteering, hours, reports);
+        return new CharityResource(campaigns, activities, volunteering, hours, reports, panels, certificates);
     }
 
     @Override
@@ -90,13 +95,13 @@ public class CharityExtension implements PopcornExtension {
         }
     }
 
-    /** The member's shifts with their hours and its history, the activities they created, their reminders. */
+    /** The member's shifts with their hours and its history, the activities they created, their reminders and certificates. */
     @Override
     public Object exportMember(long memberId) {
         return memberData.export(memberId);
     }
 
-    /** Deletes reminders, hours of shifts not yet begun and never-published proposals; keeps hours that count (see MemberData). */
+    /** Deletes reminders, certificates, hours of shifts not yet begun and never-published proposals; keeps hours that count (see MemberData). */
     @Override
     public void eraseMember(long memberId) {
         memberData.erase(memberId);
@@ -108,7 +113,9 @@ public class CharityExtension implements PopcornExtension {
                         "Volunteers may cancel their place until this many hours before the shift"),
                 new SettingDefinition("points-per-hour", SettingDefinition.Type.INTEGER, "10", "Points paid per verified hour"),
                 new SettingDefinition("max-group", SettingDefinition.Type.INTEGER, "4",
-                        "The largest group (a family, a fan-club team) that signs up and waits together"));
+                        "The largest group (a family, a fan-club team) that signs up and waits together"),
+                new SettingDefinition(Certificates.FONT_SETTING, SettingDefinition.Type.STRING, Certificates.DEFAULT_FONT,
+                        "CJK font file for certificates (Debian: fonts-noto-cjk)"));
     }
 
     @Override
@@ -128,6 +135,13 @@ public class CharityExtension implements PopcornExtension {
                 new NotificationKind(KIND_REMINDER, "Reminders the day before and on the day of your volunteer shift", true));
     }
 
+    /** The city page lists the city's next volunteering; a profile the member's verified hours. */
+    @Override
+    public List<PanelDefinition> panels() {
+        return List.of(new PanelDefinition(PanelDefinition.CITY, Map.of("en", "Volunteering", "zh-CN", "志愿活动"), "panels/city"),
+                new PanelDefinition(PanelDefinition.PROFILE, Map.of("en", "Volunteering", "zh-CN", "志愿服务"), "panels/profile"));
+    }
+
     @Override
     public List<NavigationEntry> navigation() {
         return List.of(new NavigationEntry(Map.of("en", "Charity month", "zh-CN", "公益月"), "#/p/charity/campaigns", "heart"));
@@ -136,5 +150,10 @@ public class CharityExtension implements PopcornExtension {
     /** The page of an activity, inside the app. */
     static String link(long activityId) {
         return "/#/p/charity/activity/" + activityId;
+    }
+
+    /** The public page that verifies a certificate, inside the app. */
+    static String verifyLink(String code) {
+        return "/#/p/charity/verify/" + code;
     }
 }

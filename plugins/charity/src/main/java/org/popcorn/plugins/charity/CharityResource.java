@@ -41,9 +41,14 @@ public class CharityResource {
     private final Volunteering volunteering;
     private final HoursService hours;
     private final Reports reports;
+    private final Panels panels;
+    private final Certificates certificates;
 
-    CharityResource(Campaigns campaigns, Activities activities, Volunteering volunteering, HoursService hours, Reports reports) {
+    CharityResource(Campaigns campaigns, Activities activities, Volunteering volunteering, HoursService hours, Reports reports, Panels panels,
+                    Certificates certificates) {
         this.reports = reports;
+        this.panels = panels;
+        this.certificates = certificates;
         this.campaigns = campaigns;
         this.activities = activities;
         this.volunteering = volunteering;
@@ -188,6 +193,18 @@ public class CharityResource {
     @APIResponse(responseCode = "200", description = "Verified hours of the campaign as CSV", content = @Content(mediaType = "text/csv"))
     public Response campaignCsv(@PathParam("id") long id, @QueryParam("partner") String partner, @QueryParam("valuePerHour") Double value) {
         return csv(reports.campaignCsv(id, partner, value), "charity-campaign-" + id + ".csv");
+    }
+
+    /** The city page's and the profile's panels, under {@code panels/} (see {@link Panels}). */
+    @Path("panels")
+    public Panels panels() {
+        return panels;
+    }
+
+    /** Certificates of verified hours and their public verification, under {@code certificates/} (see {@link Certificates}). */
+    @Path("certificates")
+    public Certificates certificates() {
+        return certificates;
     }
 
     private static Response csv(String body, String filename) {

@@ -23,8 +23,9 @@ import org.popcorn.plugins.charity.Activities.ShiftRow;
  * have begun (they count in campaign totals, city relays and partners' reports, verified or still to be verified),
  * their correction history (the lead's record of the figures), and the activities and campaigns the member created that
  * went live (volunteers signed up for them). It deletes what is personal or still to come: the reminders sent to the
- * member, hours rows of shifts that have not started (the core has already given up their places), and the member's
- * proposals that never went live (their free texts; nobody signed up for them). No column holds a free text a
+ * member, hours rows of shifts that have not started (the core has already given up their places), the member's
+ * proposals that never went live (their free texts; nobody signed up for them), and their certificates of hours (a
+ * deleted member's certificate no longer verifies: its address would otherwise keep showing their name). No column holds a free text a
  * volunteer writes about themselves; the texts of live activities are the activity's, and a change's reason is the
  * lead's note on someone's hours (not null, and part of that volunteer's record), so both stay.
  */
@@ -42,7 +43,7 @@ final class MemberData {
 
     // ---- download my data ----
 
-    /** The member's shifts (places and hours), the history of their hours, what they created, the reminders they got. */
+    /** The member's shifts (places and hours), the history of their hours, what they created, the reminders they got, their certificates. */
     Object export(long memberId) {
         Map<Long, Map<String, Object>> hours = new LinkedHashMap<>();
         db.with(h -> h.createQuery("select * from charity_hours where member_id = :m order by shift_id").bind("m", memberId)
@@ -119,7 +120,19 @@ final class MemberData {
                     e.put("sentAt", text(PluginJdbi.instant(rs, "sent_at")));
                     return e;
                 }).list());
-        if (shifts.isEmpty() && history.isEmpty() && created.isEmpty() && campaigns.isEmpty() && reminders.isEmpty()) {
+        List<Map<String, Object>> certificates = db.with(h -> h.createQuery("select x.code, x.campaign_id, x.minutes, x.issued_at, c.name "
+                + "from charity_certificate x left join charity_campaign c on c.id = x.campaign_id where x.member_id = :m "
+                + "order by x.issued_at, x.code").bind("m", memberId).map((rs, c) -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("code", rs.getString("code"));
+                    e.put("campaignId", rs.getLong("campaign_id"));
+                    e.put("campaign", rs.getString("name"));
+                    e.put("minutes", rs.getInt("minutes"));
+                    e.put("hours", rs.getInt("minutes") / 60.0);
+                    e.put("issuedAt", text(PluginJdbi.instant(rs, "issued_at")));
+                    return e;
+                }).list());
+        if (shifts.isEmpty() && history.isEmpty() && created.isEmpty() && campaigns.isEmpty() && reminders.isEmpty() && certificates.isEmpty()) {
             return null;
         }
         shifts.sort((x, y) -> ((String) x.get("startsAt")).compareTo((String) y.get("startsAt")));
@@ -129,6 +142,7 @@ final class MemberData {
         out.put("activitiesCreated", created);
         out.put("campaignsCreated", campaigns);
         out.put("reminders", reminders);
+        out.put("certificates", certificates);
         return out;
     }
 
@@ -175,6 +189,7 @@ final class MemberData {
         Instant now = Instant.now(ctx.clock());
         List<String> pools = db.with(h -> {
             h.createUpdate("delete from charity_reminder where member_id = :m").bind("m", memberId).execute();
+            h.createUpdate("delete from charity_certificate where member_id = :m").bind("m", memberId).execute();
             String notStarted = " and shift_id in (select id from charity_shift where starts_at > :now)";
             h.createUpdate("delete from charity_hours_change where member_id = :m" + notStarted)
                     .bind("m", memberId).bind("now", PluginJdbi.ts(now)).execute();
