@@ -2,7 +2,7 @@
 // cancel button per role; team leads and organisers get a link to each shift's roster.
 
 import {
-  pluginApi, t, h, clear, notice, alertBox, showAlert, announce, formatDateTime, getLocale, table,
+  pluginApi, t, h, clear, notice, alertBox, showAlert, announce, formatDateTime, formatDate, getLocale, table,
 } from '/kit.js';
 
 const api = pluginApi('charity');
@@ -32,6 +32,25 @@ function timeRange(start, end, zone) {
 function mineText(mine) {
   if (mine.status === 'WAITING') return c('mine.WAITING', { position: mine.waitingPosition ?? '?' });
   return label('mine', mine.status);
+}
+
+/** "Every Saturday until 6 Apr 2030" / "Every day until …": the weekday of the series' first shift in the city's zone. */
+function seriesText(series, zone) {
+  const until = formatDate(series.until, 'UTC');
+  if (series.every !== 'week' || !series.firstStartsAt) return c('series.daily', { until });
+  let weekday;
+  try {
+    weekday = new Intl.DateTimeFormat(getLocale(), { weekday: 'long', timeZone: zone }).format(new Date(series.firstStartsAt));
+  } catch {
+    weekday = new Intl.DateTimeFormat(getLocale(), { weekday: 'long' }).format(new Date(series.firstStartsAt));
+  }
+  return c('series.weekly', { weekday, until });
+}
+
+/** The partner organisation's state: approved by an admin or not yet. */
+function partnerBadge(a) {
+  return h('span', { class: a.partnerApproved ? 'badge' : 'badge muted', dataset: { testid: `partner-state-${a.id}` } },
+    c(a.partnerApproved ? 'partner.approved' : 'partner.notApproved'));
 }
 
 function notFound(view) {
@@ -117,13 +136,16 @@ export default {
         return parts;
       };
 
+      const seriesOf = new Map((a.series || []).map((x) => [x.id, x]));
       const shiftCard = (s, i) => {
         const box = alertBox();
         const z = s.zone || zone;
+        const series = s.seriesId != null ? seriesOf.get(s.seriesId) : null;
         const ended = new Date(s.endsAt).getTime() <= Date.now();
         const headId = `shift-h-${s.id}`;
         return h('section', { class: 'card', 'aria-labelledby': headId, dataset: { testid: `shift-${s.id}` } },
           h('h3', { id: headId }, c('activity.shiftHeading', { n: i + 1 }), ' ', timeRange(s.startsAt, s.endsAt, z)),
+          series ? h('p', { class: 'muted small', dataset: { testid: `shift-series-${s.id}` } }, c('series.partOf', { series: seriesText(series, z) })) : null,
           h('p', { class: 'alert info' },
             h('strong', null, c('activity.meetAt', { time: formatDateTime(s.meetingAt, z) })), h('br'),
             c('activity.meetWhere', { place: a.meetingPoint || '–' })),
@@ -156,6 +178,24 @@ export default {
           showAlert(pageBox, e.userMessage);
         }
       };
+      let partnerAdmin = null;
+      if (a.partnerName && me && me.admin) {
+        const button = h('button', { type: 'button', class: a.partnerApproved ? 'small' : 'primary small', dataset: { testid: 'partner-approve' } },
+          c(a.partnerApproved ? 'partner.withdraw' : 'partner.approve'));
+        button.addEventListener('click', async () => {
+          button.disabled = true;
+          showAlert(pageBox, '');
+          try {
+            const fresh = await api.put(`activities/${a.id}/partner-approval`, { approved: !a.partnerApproved });
+            announce(c(fresh.partnerApproved ? 'partner.approvedNow' : 'partner.withdrawn', { partner: a.partnerName }));
+            draw(fresh, 'partner-approve');
+          } catch (e) {
+            button.disabled = false;
+            showAlert(pageBox, e.userMessage);
+          }
+        });
+        partnerAdmin = h('div', { class: 'actions' }, button);
+      }
       let decision = null;
       if (a.status === 'PROPOSED' && a.canManage) {
         const reason = h('input', { id: 'decision-reason', type: 'text', maxlength: 500 });
@@ -189,8 +229,9 @@ export default {
             h('dl', { class: 'pairs' },
               h('dt', null, c('activity.cause')), h('dd', null, label('cause', a.cause)),
               h('dt', null, c('activity.city')), h('dd', null, a.cityName),
-              a.partnerName ? [h('dt', null, c('activity.partner')), h('dd', null, a.partnerName)] : null,
-              h('dt', null, c('activity.zone')), h('dd', null, zone || '–'))),
+              a.partnerName ? [h('dt', null, c('activity.partner')), h('dd', null, a.partnerName, ' ', partnerBadge(a))] : null,
+              h('dt', null, c('activity.zone')), h('dd', null, zone || '–')),
+            partnerAdmin),
           h('section', { class: 'card', 'aria-labelledby': 'meet-h' },
             h('h2', { id: 'meet-h' }, c('activity.meeting')),
             h('p', { class: 'big', dataset: { testid: 'meeting-point' } }, a.meetingPoint || '–'),
@@ -198,6 +239,10 @@ export default {
         a.description ? h('p', { class: 'description' }, a.description) : null,
         h('section', { 'aria-labelledby': 'shifts-h' },
           h('h2', { id: 'shifts-h' }, c('activity.shifts')),
+          (a.series || []).length
+            ? h('ul', { class: 'plain', dataset: { testid: 'activity-series' } }, a.series.map((x) => h('li', null,
+              h('strong', null, seriesText(x, zone)), ' ', h('span', { class: 'muted' }, c('series.count', { count: x.shifts })))))
+            : null,
           !ctx.me && a.status === 'PUBLISHED'
             ? h('p', { class: 'alert info' }, h('a', { href: `#/login?next=${here}`, dataset: { testid: 'login-to-signup' } }, c('activity.loginToSignUp')))
             : null,

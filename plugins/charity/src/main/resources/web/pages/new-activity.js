@@ -52,7 +52,26 @@ function roleRow(list, role = {}, changed = () => {}) {
   return li;
 }
 
-function shiftBlock(container, date) {
+/** A shift's repetition: none, every day or every week, until a day (at most the campaign's last day). */
+function repeatFields(key, date, lastDay) {
+  const every = based(field({
+    id: `${key}-repeat`, name: 'repeat.every', label: c('form.repeat'), kind: 'select', value: '',
+    options: [{ value: '', label: c('form.repeatNone') }, { value: 'day', label: c('form.repeatDay') }, { value: 'week', label: c('form.repeatWeek') }],
+    attrs: { 'data-testid': 'shift-repeat' },
+  }), 'repeat.every');
+  const until = based(field({
+    id: `${key}-until`, name: 'repeat.until', label: c('form.repeatUntil'), type: 'date', value: lastDay || date,
+    hint: lastDay ? c('form.repeatUntilHint', { max: 31, last: lastDay }) : null,
+    attrs: { 'data-testid': 'shift-repeat-until', ...(lastDay ? { max: lastDay } : {}) },
+  }), 'repeat.until');
+  const select = every.querySelector('select');
+  const sync = () => { until.hidden = !select.value; };
+  select.addEventListener('change', sync);
+  sync();
+  return [every, until];
+}
+
+function shiftBlock(container, date, lastDay) {
   const key = uid('shift');
   const roles = h('ul', { class: 'plain' });
   const changed = () => renumber(container);
@@ -66,6 +85,7 @@ function shiftBlock(container, date) {
       based(field({ id: `${key}-date`, name: 'date', label: c('form.date'), type: 'date', value: date, required: true, attrs: { 'data-testid': 'shift-date' } }), 'date'),
       based(field({ id: `${key}-start`, name: 'startsAt', label: c('form.start'), type: 'time', value: '09:00', required: true, attrs: { 'data-testid': 'shift-start' } }), 'startsAt'),
       based(field({ id: `${key}-end`, name: 'endsAt', label: c('form.end'), type: 'time', value: '12:00', required: true, attrs: { 'data-testid': 'shift-end' } }), 'endsAt')),
+    h('div', { class: 'two shift-times shift-repeat' }, repeatFields(key, date, lastDay)),
     h('h2', { class: 'look-h4' }, c('form.roles')), // the form's other parts are fieldsets: the next level is 2
     roles,
     h('div', { class: 'actions' }, addRole, remove));
@@ -151,12 +171,12 @@ export default {
 
     const start = cp.startsOn && cp.startsOn > today(cities[0].zone) ? cp.startsOn : today(cities[0].zone);
     const shifts = h('div', { class: 'shifts' });
-    shifts.append(shiftBlock(shifts, start));
+    shifts.append(shiftBlock(shifts, start, cp.endsOn));
     renumber(shifts);
     const addShift = h('button', { type: 'button', dataset: { testid: 'shift-add' } }, c('form.addShift'));
     addShift.addEventListener('click', () => {
       const last = shifts.lastElementChild;
-      const block = shiftBlock(shifts, last ? last.querySelector('input[type=date]').value : start);
+      const block = shiftBlock(shifts, last ? last.querySelector('input[type=date]').value : start, cp.endsOn);
       shifts.append(block);
       renumber(shifts);
       block.querySelector('input').focus();
@@ -207,6 +227,19 @@ export default {
         const startsAt = date && from ? wallTimeToInstant(`${date}T${from}`, zone) : null;
         const endsAt = date && to ? wallTimeToInstant(`${date}T${to}`, zone) : null;
         if (startsAt && endsAt && endsAt <= startsAt) errors.push({ field: `shifts[${i}].endsAt`, message: c('form.endBeforeStart') });
+        const every = get('repeat.every');
+        const until = get('repeat.until');
+        let repeat = null;
+        if (every) {
+          const untilField = `shifts[${i}].repeat.until`;
+          if (!until) errors.push({ field: untilField, message: c('form.repeatUntilMissing') });
+          else if (date && until < date) errors.push({ field: untilField, message: c('form.repeatUntilBefore') });
+          else if (cp.endsOn && until > cp.endsOn) errors.push({ field: untilField, message: c('form.repeatUntilBeyond', { last: cp.endsOn }) });
+          else if (date && (Date.parse(until) - Date.parse(date)) / 86400000 / (every === 'week' ? 7 : 1) >= 31) {
+            errors.push({ field: untilField, message: c('form.repeatTooMany', { max: 31 }) });
+          }
+          repeat = { every, until };
+        }
         const codes = new Set();
         const roles = [...b.querySelectorAll('li[data-role]')].map((li) => {
           const rv = (n) => li.querySelector(`[data-base="${n}"]`);
@@ -222,7 +255,7 @@ export default {
           if (minLevel !== null && (!Number.isInteger(minLevel) || minLevel < 1)) errors.push({ field: rv('minLevel').dataset.field, message: c('form.minLevelInvalid') });
           return { code, name, capacity, minLevel };
         });
-        return { startsAt, endsAt, roles };
+        return repeat ? { startsAt, endsAt, roles, repeat } : { startsAt, endsAt, roles };
       });
       if (errors.length) {
         showProblem(form, { errors });

@@ -1,4 +1,5 @@
-// Proposals waiting for a decision in the cities I organise: #/p/charity/proposals (organisers and admins).
+// Proposals waiting for a decision in the cities I organise: #/p/charity/proposals (organisers and admins). Admins
+// also see the activities whose partner organisation awaits their approval, each with one button to approve it.
 
 import { pluginApi, t, h, clear, notice, alertBox, showAlert, announce, formatDateTime, uid } from '/kit.js';
 
@@ -14,13 +15,41 @@ function label(prefix, code) {
 export default {
   auth: true,
   organiser: true,
-  async render({ view, isCurrent }) {
+  async render({ view, isCurrent, me }) {
+    const admin = !!(me && me.admin);
+    const list = (answer) => (Array.isArray(answer) ? answer : (answer && answer.items) || []);
     const load = async () => {
-      const answer = await api.get('proposals');
-      return Array.isArray(answer) ? answer : (answer && answer.items) || [];
+      const [answer, partners] = await Promise.all([api.get('proposals'), admin ? api.get('partner-approvals') : null]);
+      return { items: list(answer), partners: list(partners) };
     };
-    const draw = (items, focusSel) => {
+    const partnerState = (a) => (a.partnerName
+      ? h('p', null, c('activity.partner'), ': ', a.partnerName, ' ',
+        h('span', { class: a.partnerApproved ? 'badge' : 'badge muted' }, c(a.partnerApproved ? 'partner.approved' : 'partner.notApproved')))
+      : null);
+    const draw = ({ items, partners }, focusSel) => {
       if (!isCurrent()) return;
+      const partnerItem = (a) => {
+        const box = alertBox();
+        const approve = h('button', { type: 'button', class: 'primary', dataset: { testid: `approve-partner-${a.id}` },
+          'aria-label': c('partner.approveLabel', { partner: a.partnerName, title: a.title }) }, c('partner.approve'));
+        approve.addEventListener('click', async () => {
+          showAlert(box, '');
+          approve.disabled = true;
+          try {
+            await api.put(`activities/${a.id}/partner-approval`, { approved: true });
+            announce(c('partner.approvedNow', { partner: a.partnerName }));
+            draw(await load(), 'h1');
+          } catch (e) {
+            approve.disabled = false;
+            showAlert(box, e.userMessage);
+          }
+        });
+        return h('li', { class: 'card', dataset: { testid: `partner-${a.id}` } },
+          h('h3', null, a.partnerName),
+          h('p', null, h('a', { href: `#/p/charity/activity/${a.id}` }, a.title), ' · ', a.cityName, ' · ', label('status', a.status)),
+          box,
+          h('div', { class: 'actions' }, approve));
+      };
       const item = (a) => {
         const box = alertBox();
         const reasonId = uid('reason');
@@ -52,6 +81,7 @@ export default {
           h('p', null, h('span', { class: 'badge' }, label('cause', a.cause)), ' ', a.cityName,
             first ? h('span', { class: 'muted' }, ' · ', h('time', { datetime: first.startsAt }, formatDateTime(first.startsAt, first.zone || a.zone))) : null),
           a.description ? h('p', { class: 'description' }, a.description) : null,
+          partnerState(a),
           box,
           h('div', { class: 'field' }, h('label', { for: reasonId }, c('proposals.reason')), reason),
           h('div', { class: 'actions' }, approve, reject));
@@ -60,7 +90,10 @@ export default {
         h('p', { class: 'crumbs' }, h('a', { href: '#/p/charity/campaigns' }, c('campaigns.title'))),
         h('h1', { tabindex: '-1' }, c('proposals.title')),
         h('p', { class: 'muted', role: 'status' }, c('proposals.count', { count: items.length })),
-        items.length ? h('ul', { class: 'plain' }, items.map(item)) : notice(c('proposals.none')));
+        items.length ? h('ul', { class: 'plain' }, items.map(item)) : notice(c('proposals.none')),
+        admin ? h('section', { 'aria-labelledby': 'partners-h' },
+          h('h2', { id: 'partners-h' }, c('partner.pendingTitle')),
+          partners.length ? h('ul', { class: 'plain' }, partners.map(partnerItem)) : notice(c('partner.pendingNone'))) : null);
       if (focusSel) view.querySelector(focusSel)?.focus();
     };
     draw(await load());

@@ -27,6 +27,7 @@ import org.popcorn.plugins.charity.CharityViews.Campaign;
 import org.popcorn.plugins.charity.CharityViews.Mine;
 import org.popcorn.plugins.charity.CharityViews.Page;
 import org.popcorn.plugins.charity.CharityViews.Role;
+import org.popcorn.plugins.charity.CharityViews.SeriesView;
 import org.popcorn.plugins.charity.CharityViews.Shift;
 
 /**
@@ -59,11 +60,16 @@ final class Activities {
 
     /** A stored activity row. */
     record Row(long id, long campaignId, long cityId, String cause, String title, String description, String meetingPoint,
-               int meetingMinutesBefore, String partnerName, String status, String decisionReason, long createdBy) {
+               int meetingMinutesBefore, String partnerName, String status, String decisionReason, long createdBy,
+               Instant partnerApprovedAt) {
     }
 
-    /** A stored shift with its roles. */
-    record ShiftRow(long id, long activityId, Instant startsAt, Instant endsAt) {
+    /** A stored shift with its roles; {@code seriesId} when it is one of a series (see {@link Series}). */
+    record ShiftRow(long id, long activityId, Instant startsAt, Instant endsAt, Long seriesId) {
+    }
+
+    /** One shift entry of a request, checked: its shifts (one, or a series) and its roles. */
+    private record Planned(List<Series.Occurrence> times, List<RoleForm> roles, Series.Repeat repeat) {
     }
 
     record RoleRow(long shiftId, String code, String name, int capacity, Integer minLevel) {
@@ -98,17 +104,16 @@ final class Activities {
         if (shifts.isEmpty() || shifts.size() > MAX_SHIFTS) {
             throw PluginProblem.invalid("Give 1 to " + MAX_SHIFTS + " shifts.", "shifts").withCode("charity.invalid-shift-count");
         }
-        List<Instant[]> times = new ArrayList<>();
-        List<List<RoleForm>> roles = new ArrayList<>();
-        for (ShiftForm s : shifts) {
+        List<Planned> planned = new ArrayList<>();
+        int total = 0;
+        for (int i = 0; i < shifts.size(); i++) {
+            ShiftForm s = shifts.get(i);
             if (s == null) {
                 throw PluginProblem.invalid("A shift is an object with startsAt, endsAt and roles.", "shifts").withCode("charity.invalid-shift");
             }
             Instant start = Check.instant(s.startsAt, "shifts.startsAt");
             Instant end = Check.instant(s.endsAt, "shifts.endsAt");
-            if (!end.isAfter(start) || Duration.between(start, end).toHours() > 24) {
-                throw PluginProblem.invalid("A shift ends after it starts, within 24 hours.", "shifts.endsAt").withCode("charity.invalid-shift-time");
-            }
+            checkLength(start, end);
             LocalDate day = start.atZone(zone).toLocalDate();
             if (day.isBefore(campaign.startsOn()) || day.isAfter(campaign.endsOn())) {
                 throw PluginProblem.invalid("Shifts take place during the campaign (" + campaign.startsOn() + " to " + campaign.endsOn()
@@ -117,8 +122,15 @@ final class Activities {
             if (!start.isAfter(Instant.now(ctx.clock()))) {
                 throw PluginProblem.invalid("A new shift starts in the future.", "shifts.startsAt").withCode("charity.shift-in-past");
             }
-            times.add(new Instant[] {start, end});
-            roles.add(checkRoles(s.roles));
+            Series.Repeat repeat = Series.check(s.repeat, i, start, zone, campaign.endsOn());
+            List<Series.Occurrence> times = Series.expand(start, end, zone, repeat);
+            times.forEach(o -> checkLength(o.startsAt(), o.endsAt())); // a clock change may lengthen one of a series
+            total += times.size();
+            planned.add(new Planned(times, checkRoles(s.roles), repeat));
+        }
+        if (total > MAX_SHIFTS) {
+            throw PluginProblem.invalid("Give 1 to " + MAX_SHIFTS + " shifts; the repetitions make " + total + ".", "shifts")
+                    .withCode("charity.invalid-shift-count");
         }
         String status = live ? PUBLISHED : PROPOSED;
         long id = db.with(h -> {
@@ -128,15 +140,21 @@ final class Activities {
                     .bind("c", campaignId).bind("city", f.cityId).bind("cause", cause).bind("t", title).bind("d", description)
                     .bind("mp", meetingPoint).bind("mb", meetingBefore).bind("p", partner).bind("s", status).bind("by", me)
                     .bind("at", PluginJdbi.ts(Instant.now(ctx.clock()))).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            for (int i = 0; i < times.size(); i++) {
-                long sid = h.createUpdate("insert into charity_shift (activity_id, starts_at, ends_at) values (:a, :s, :e)")
-                        .bind("a", aid).bind("s", PluginJdbi.ts(times.get(i)[0])).bind("e", PluginJdbi.ts(times.get(i)[1]))
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-                int position = 0;
-                for (RoleForm r : roles.get(i)) {
-                    h.createUpdate("insert into charity_role (shift_id, code, name, capacity, min_level, position) values (?, ?, ?, ?, ?, ?)")
-                            .bind(0, sid).bind(1, r.code).bind(2, r.name).bind(3, r.capacity).bind(4, r.minLevel).bind(5, position++)
-                            .execute();
+            for (Planned p : planned) {
+                Long series = p.repeat() == null ? null
+                        : h.createUpdate("insert into charity_series (activity_id, repeat_every, until_on) values (:a, :e, :u)")
+                                .bind("a", aid).bind("e", p.repeat().every()).bind("u", p.repeat().until())
+                                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                for (Series.Occurrence o : p.times()) {
+                    long sid = h.createUpdate("insert into charity_shift (activity_id, starts_at, ends_at, series_id) values (:a, :s, :e, :sr)")
+                            .bind("a", aid).bind("s", PluginJdbi.ts(o.startsAt())).bind("e", PluginJdbi.ts(o.endsAt())).bind("sr", series)
+                            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    int position = 0;
+                    for (RoleForm r : p.roles()) {
+                        h.createUpdate("insert into charity_role (shift_id, code, name, capacity, min_level, position) values (?, ?, ?, ?, ?, ?)")
+                                .bind(0, sid).bind(1, r.code).bind(2, r.name).bind(3, r.capacity).bind(4, r.minLevel).bind(5, position++)
+                                .execute();
+                    }
                 }
             }
             return aid;
@@ -144,6 +162,12 @@ final class Activities {
         definePools(row(id));
         ctx.log().info("event=charity.activity-created activity=" + id + " campaign=" + campaignId + " city=" + f.cityId + " status=" + status);
         return view(row(id));
+    }
+
+    private static void checkLength(Instant start, Instant end) {
+        if (!end.isAfter(start) || Duration.between(start, end).toHours() > 24) {
+            throw PluginProblem.invalid("A shift ends after it starts, within 24 hours.", "shifts.endsAt").withCode("charity.invalid-shift-time");
+        }
     }
 
     private static List<RoleForm> checkRoles(List<RoleForm> roles) {
@@ -196,19 +220,22 @@ final class Activities {
         return db.with(h -> h.createQuery("select * from charity_activity where id = :id").bind("id", id)
                 .map((rs, c) -> new Row(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("city_id"), rs.getString("cause"),
                         rs.getString("title"), rs.getString("description"), rs.getString("meeting_point"), rs.getInt("meeting_minutes_before"),
-                        rs.getString("partner_name"), rs.getString("status"), rs.getString("decision_reason"), rs.getLong("created_by")))
+                        rs.getString("partner_name"), rs.getString("status"), rs.getString("decision_reason"), rs.getLong("created_by"),
+                        PluginJdbi.instant(rs, "partner_approved_at")))
                 .findOne()).orElseThrow(() -> PluginProblem.notFound("No activity " + id + ".").withCode("charity.activity-not-found"));
     }
 
     List<ShiftRow> shifts(long activityId) {
         return db.with(h -> h.createQuery("select * from charity_shift where activity_id = :a order by starts_at, id").bind("a", activityId)
-                .map((rs, c) -> new ShiftRow(rs.getLong("id"), rs.getLong("activity_id"), PluginJdbi.instant(rs, "starts_at"), PluginJdbi.instant(rs, "ends_at")))
+                .map((rs, c) -> new ShiftRow(rs.getLong("id"), rs.getLong("activity_id"), PluginJdbi.instant(rs, "starts_at"), PluginJdbi.instant(rs, "ends_at"),
+                        rs.getObject("series_id", Long.class)))
                 .list());
     }
 
     Optional<ShiftRow> shift(long shiftId) {
         return db.with(h -> h.createQuery("select * from charity_shift where id = :s").bind("s", shiftId)
-                .map((rs, c) -> new ShiftRow(rs.getLong("id"), rs.getLong("activity_id"), PluginJdbi.instant(rs, "starts_at"), PluginJdbi.instant(rs, "ends_at")))
+                .map((rs, c) -> new ShiftRow(rs.getLong("id"), rs.getLong("activity_id"), PluginJdbi.instant(rs, "starts_at"), PluginJdbi.instant(rs, "ends_at"),
+                        rs.getObject("series_id", Long.class)))
                 .findOne());
     }
 
@@ -276,10 +303,22 @@ final class Activities {
             }
             manage = manage || leads(a, s.id());
             out.add(new Shift(s.id(), a.id(), s.startsAt(), s.endsAt(), s.startsAt().minus(Duration.ofMinutes(a.meetingMinutesBefore())),
-                    zone.getId(), rv));
+                    zone.getId(), rv, s.seriesId()));
         }
         return new Activity(a.id(), a.campaignId(), a.cityId(), cityName, zone.getId(), a.cause(), a.title(), a.description(),
-                a.meetingPoint(), a.meetingMinutesBefore(), a.partnerName(), a.status(), a.decisionReason(), manage, out);
+                a.meetingPoint(), a.meetingMinutesBefore(), a.partnerName(), a.partnerName() != null && a.partnerApprovedAt() != null,
+                a.partnerName() == null ? null : a.partnerApprovedAt(), a.status(), a.decisionReason(), manage, out, series(a.id(), shifts));
+    }
+
+    /** The activity's series, each with how many of its shifts there are and when the first starts. */
+    private List<SeriesView> series(long activityId, List<ShiftRow> shifts) {
+        return db.with(h -> h.createQuery("select id, repeat_every, until_on from charity_series where activity_id = :a order by id")
+                .bind("a", activityId).map((rs, c) -> {
+                    long id = rs.getLong("id");
+                    List<ShiftRow> mine = shifts.stream().filter(s -> s.seriesId() != null && s.seriesId() == id).toList();
+                    return new SeriesView(id, rs.getString("repeat_every"), rs.getObject("until_on", LocalDate.class), mine.size(),
+                            mine.isEmpty() ? null : mine.get(0).startsAt());
+                }).list());
     }
 
     Page<Activity> list(long campaignId, Long cityId, int page, int size) {

@@ -36,6 +36,7 @@ public class CharityExtension implements PopcornExtension {
     private MemberData memberData;
     private Panels panels;
     private Certificates certificates;
+    private Partners partners;
 
     @Override
     public void start(PluginContext context) {
@@ -50,6 +51,7 @@ public class CharityExtension implements PopcornExtension {
         this.memberData = new MemberData(context, db, activities);
         this.panels = new Panels(context, db, activities);
         this.certificates = new Certificates(context, db, campaigns);
+        this.partners = new Partners(context, db, activities);
     }
 
     @Override
@@ -59,7 +61,7 @@ public class CharityExtension implements PopcornExtension {
 
     @Override
     public Object restResource() {
-        return new CharityResource(campaigns, activities, volunteering, hours, reports, panels, certificates);
+        return new CharityResource(campaigns, activities, volunteering, hours, reports, panels, certificates, partners);
     }
 
     @Override

@@ -30,10 +30,18 @@ final class CharityForms {
         public Integer minLevel;
     }
 
+    /** A shift repeated {@code every} "day" or "week" until a date (yyyy-mm-dd, in the city's zone), the first shift included. */
+    public static class RepeatForm {
+        public String every;
+        public String until;
+    }
+
     public static class ShiftForm {
         public String startsAt;
         public String endsAt;
         public List<RoleForm> roles;
+        /** Null: this shift once. */
+        public RepeatForm repeat;
     }
 
     public static class ActivityForm {
@@ -58,6 +66,11 @@ final class CharityForms {
 
     public static class MemberRef {
         public Long memberId;
+    }
+
+    /** An admin's approval of an activity's partner organisation (false withdraws it). */
+    public static class PartnerApproval {
+        public Boolean approved;
     }
 
     public static class HoursForm {

@@ -43,9 +43,11 @@ public class CharityResource {
     private final Reports reports;
     private final Panels panels;
     private final Certificates certificates;
+    private final Partners partners;
 
     CharityResource(Campaigns campaigns, Activities activities, Volunteering volunteering, HoursService hours, Reports reports, Panels panels,
-                    Certificates certificates) {
+                    Certificates certificates, Partners partners) {
+        this.partners = partners;
         this.reports = reports;
         this.panels = panels;
         this.certificates = certificates;
@@ -110,6 +112,22 @@ public class CharityResource {
     @Path("activities/{id}/reject")
     public Activity reject(@PathParam("id") long id, Decision d) {
         return activities.decide(id, false, d == null ? null : d.reason);
+    }
+
+    /** An admin approves (or withdraws the approval of) the activity's partner organisation. */
+    @PUT
+    @Path("activities/{id}/partner-approval")
+    @SecurityRequirement(name = "bearer")
+    public Activity partnerApproval(@PathParam("id") long id, CharityForms.PartnerApproval body) {
+        return partners.approve(id, body == null ? null : body.approved);
+    }
+
+    /** Activities whose partner organisation awaits an admin's approval. */
+    @GET
+    @Path("partner-approvals")
+    @SecurityRequirement(name = "bearer")
+    public List<Activity> partnerApprovals() {
+        return partners.pending();
     }
 
     @GET

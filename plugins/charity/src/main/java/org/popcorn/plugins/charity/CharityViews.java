@@ -41,12 +41,20 @@ final class CharityViews {
     public record Role(String code, String name, int capacity, int taken, int waiting, Integer minLevel, Mine mine) {
     }
 
-    public record Shift(long id, long activityId, Instant startsAt, Instant endsAt, Instant meetingAt, String zone, List<Role> roles) {
+    /** A shift; {@code seriesId} names its series when it is one of a repeated shift (see {@code series} of its activity). */
+    public record Shift(long id, long activityId, Instant startsAt, Instant endsAt, Instant meetingAt, String zone, List<Role> roles,
+                        Long seriesId) {
     }
 
+    /** A shift repeated {@code every} "day" or "week" until a day in the city's zone: {@code shifts} of them, the first at {@code firstStartsAt}. */
+    public record SeriesView(long id, String every, LocalDate until, int shifts, Instant firstStartsAt) {
+    }
+
+    /** An activity; {@code partnerApproved} when an admin approved its partner organisation (never without a partner). */
     public record Activity(long id, long campaignId, long cityId, String cityName, String zone, String cause, String title,
-                           String description, String meetingPoint, int meetingMinutesBefore, String partnerName, String status,
-                           String decisionReason, boolean canManage, List<Shift> shifts) {
+                           String description, String meetingPoint, int meetingMinutesBefore, String partnerName,
+                           boolean partnerApproved, Instant partnerApprovedAt, String status, String decisionReason, boolean canManage,
+                           List<Shift> shifts, List<SeriesView> series) {
     }
 
     /** A sign-up's answer. */

@@ -206,6 +206,7 @@ final class MemberData {
                         .bind("a", id).map((rs, c) -> gone.add(Activities.pool(rs.getLong(1), rs.getString(2)))).list();
                 h.createUpdate("delete from charity_role where shift_id in (select id from charity_shift where activity_id = :a)").bind("a", id).execute();
                 h.createUpdate("delete from charity_shift where activity_id = :a").bind("a", id).execute();
+                h.createUpdate("delete from charity_series where activity_id = :a").bind("a", id).execute();
                 h.createUpdate("delete from charity_activity where id = :a").bind("a", id).execute();
             }
             return gone;

@@ -97,8 +97,8 @@ final class Reports {
         if (valuePerHour != null && (valuePerHour < 0 || valuePerHour > 100_000)) {
             throw PluginProblem.invalid("valuePerHour is between 0 and 100000.", "valuePerHour").withCode("charity.invalid-value-per-hour");
         }
-        String sql = "select a.id, a.title, a.partner_name, a.city_id, a.cause, s.starts_at, h.member_id, h.minutes from charity_hours h "
-                + "join charity_shift s on s.id = h.shift_id join charity_activity a on a.id = s.activity_id where a.campaign_id = :c "
+        String sql = "select a.id, a.title, a.partner_name, a.city_id, a.cause, s.starts_at, h.member_id, h.minutes, a.partner_approved_at "
+                + "from charity_hours h join charity_shift s on s.id = h.shift_id join charity_activity a on a.id = s.activity_id where a.campaign_id = :c "
                 + "and h.status = 'VERIFIED'" + (partner == null ? "" : " and a.partner_name = :p") + " order by s.starts_at, a.id, h.member_id";
         List<Object[]> rows = db.with(h -> {
             var q = h.createQuery(sql).bind("c", campaignId);
@@ -106,10 +106,10 @@ final class Reports {
                 q.bind("p", partner);
             }
             return q.map((rs, c) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                    PluginJdbi.instant(rs, "starts_at"), rs.getLong(7), rs.getInt(8)}).list();
+                    PluginJdbi.instant(rs, "starts_at"), rs.getLong(7), rs.getInt(8), rs.getObject(9) != null}).list();
         });
-        List<String> header = new ArrayList<>(List.of("activity_id", "activity", "partner", "city", "cause", "shift_start", "zone", "handle",
-                "minutes", "hours"));
+        List<String> header = new ArrayList<>(List.of("activity_id", "activity", "partner", "partner_approved", "city", "cause", "shift_start",
+                "zone", "handle", "minutes", "hours"));
         if (valuePerHour != null) {
             header.add("value");
         }
@@ -119,7 +119,8 @@ final class Reports {
                 String city = ctx.cities().byId((Long) r[3]).map(c -> c.name()).orElse("?");
                 String handle = ctx.members().byId((Long) r[6]).map(Members.MemberInfo::handle).orElse("former-member");
                 int minutes = (Integer) r[7];
-                List<Object> record = new ArrayList<>(List.of(r[0], r[1], r[2] == null ? "" : r[2], city, r[4],
+                List<Object> record = new ArrayList<>(List.of(r[0], r[1], r[2] == null ? "" : r[2],
+                        r[2] == null ? "" : (Boolean) r[8] ? "yes" : "no", city, r[4],
                         LOCAL.format(((java.time.Instant) r[5]).atZone(zone)), zone.getId(), handle, minutes,
                         String.format(Locale.ROOT, "%.2f", minutes / 60.0)));
                 if (valuePerHour != null) {
