@@ -269,6 +269,19 @@ public final class PluginTestKit {
         return activity.getOrDefault(memberId + ":" + kind, 0L);
     }
 
+    /**
+     * The number a one-value query answers, e.g. {@code kit.count("select count(*) from quiz_answer")}: for tests that
+     * check what the plugin's tables hold. Since 0.2.0.
+     */
+    public long count(String sql) {
+        return sql(c -> {
+            try (var rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** The plugin's database, for assertions. */
     public <T> T sql(Database.Work<T> work) {
         return context().database().inTransaction(work);

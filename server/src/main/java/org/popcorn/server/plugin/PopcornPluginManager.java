@@ -13,8 +13,7 @@ import org.pf4j.PluginManager;
 
 /**
  * PF4J's manager with plugin-first class loading (PF4J's PDA: the plugin's jar, then its dependencies, then the
- * server), so a plugin can ship a library in another version than the server's (booths and charity carry their own
- * commons-csv). The contract between them is the exception: the SDK, PF4J, the Jakarta and MicroProfile APIs always come
+ * server), so a plugin can ship a library in another version than the server's. The contract between them is the exception: the SDK, PF4J, the Jakarta and MicroProfile APIs always come
  * from the server, also when a plugin wrongly ships a copy, so its extension, resources and annotations are the types
  * the server knows.
  */

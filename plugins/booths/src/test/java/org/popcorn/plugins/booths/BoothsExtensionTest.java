@@ -208,14 +208,6 @@ class BoothsExtensionTest {
         return new Story(vera, vic, done.id(), upcoming.id(), proposed.id(), proposed.slots().get(0).id(), kitItem);
     }
 
-    long count(String sql) {
-        return kit.sql(c -> {
-            try (var rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Object export, String key) {
@@ -263,14 +255,14 @@ class BoothsExtensionTest {
         for (int round = 1; round <= 2; round++) {
             kit.actAs(null); // the hook does not rely on a caller
             kit.extension().eraseMember(st.vera()); // the second time finds nothing left to do
-            assertEquals(0, count("select count(*) from booths_booth where id = " + st.proposed()), "round " + round + ": the proposal is gone");
+            assertEquals(0, kit.count("select count(*) from booths_booth where id = " + st.proposed()), "round " + round + ": the proposal is gone");
             assertTrue(signups.pools(List.of(proposedPool)).isEmpty(), "with its pools");
-            assertEquals(0, count("select count(*) from booths_kit_item where bringer_id is not null and id = " + st.kitItem()),
+            assertEquals(0, kit.count("select count(*) from booths_kit_item where bringer_id is not null and id = " + st.kitItem()),
                     "nobody is down to bring the tablet");
-            assertEquals(1, count("select count(*) from booths_kit_item where id = " + st.kitItem()), "the item stays on the list");
-            assertEquals(3, count("select count(*) from booths_tally where member_id = " + st.vera()), "her counts stay");
-            assertEquals(1, count("select count(*) from booths_staffed where member_id = " + st.vera()), "and the booth she staffed");
-            assertEquals(1, count("select count(*) from booths_lead where captured_by = " + st.vera()));
+            assertEquals(1, kit.count("select count(*) from booths_kit_item where id = " + st.kitItem()), "the item stays on the list");
+            assertEquals(3, kit.count("select count(*) from booths_tally where member_id = " + st.vera()), "her counts stay");
+            assertEquals(1, kit.count("select count(*) from booths_staffed where member_id = " + st.vera()), "and the booth she staffed");
+            assertEquals(1, kit.count("select count(*) from booths_lead where captured_by = " + st.vera()));
             kit.actAs(org);
             BoothsViews.Report after = api.report(st.done());
             assertEquals(before.visitors(), after.visitors());

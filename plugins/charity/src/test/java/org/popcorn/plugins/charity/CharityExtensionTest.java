@@ -357,14 +357,6 @@ class CharityExtensionTest {
         api.setHours(shift, member, f);
     }
 
-    long count(String sql) {
-        return kit.sql(c -> {
-            try (var rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Object export, String key) {
@@ -417,14 +409,14 @@ class CharityExtensionTest {
         kit.actAs(null); // the hook does not rely on a caller
         for (int round = 1; round <= 2; round++) {
             kit.extension().eraseMember(st.vic()); // the second time finds nothing left to do
-            assertEquals(0, count("select count(*) from charity_reminder where member_id = " + st.vic()), "round " + round);
-            assertEquals(1, count("select count(*) from charity_reminder where member_id = " + st.ann()), "another's reminders stay");
-            assertEquals(0, count("select count(*) from charity_hours where shift_id = " + st.future() + " and member_id = " + st.vic()));
-            assertEquals(1, count("select count(*) from charity_hours where shift_id = " + st.past() + " and member_id = " + st.vic()
+            assertEquals(0, kit.count("select count(*) from charity_reminder where member_id = " + st.vic()), "round " + round);
+            assertEquals(1, kit.count("select count(*) from charity_reminder where member_id = " + st.ann()), "another's reminders stay");
+            assertEquals(0, kit.count("select count(*) from charity_hours where shift_id = " + st.future() + " and member_id = " + st.vic()));
+            assertEquals(1, kit.count("select count(*) from charity_hours where shift_id = " + st.past() + " and member_id = " + st.vic()
                     + " and status = 'VERIFIED' and minutes = 60"));
-            assertEquals(2, count("select count(*) from charity_hours_change where member_id = " + st.vic()), "the history stays");
-            assertEquals(0, count("select count(*) from charity_activity where created_by = " + st.vic()), "the proposal is gone");
-            assertEquals(0, count("select count(*) from charity_shift where id = " + st.proposalShift()));
+            assertEquals(2, kit.count("select count(*) from charity_hours_change where member_id = " + st.vic()), "the history stays");
+            assertEquals(0, kit.count("select count(*) from charity_activity where created_by = " + st.vic()), "the proposal is gone");
+            assertEquals(0, kit.count("select count(*) from charity_shift where id = " + st.proposalShift()));
             assertTrue(signups.pools(List.of(proposalPool)).isEmpty(), "with its pool");
             Campaign c = api.campaign(campaign);
             assertEquals(campaignMinutes, c.progress().minutes(), "the campaign still counts the hours");

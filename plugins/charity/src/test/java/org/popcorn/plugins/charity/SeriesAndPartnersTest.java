@@ -104,14 +104,6 @@ class SeriesAndPartnersTest {
         return assertThrows(PluginProblem.class, () -> api.createActivity(campaign, a));
     }
 
-    long count(String sql) {
-        return kit.sql(c -> {
-            try (var rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
 
     @Test
     void everySaturdayOfAMonthKeepsItsLocalTimesAcrossTheClockChange() {
@@ -142,7 +134,7 @@ class SeriesAndPartnersTest {
         assertEquals("CONFIRMED", api.signUp(shifts.get(0).id(), "helper", null).status(), "each shift has its own pools");
         assertEquals("CONFIRMED", api.signUp(shifts.get(4).id(), "helper", null).status());
         assertEquals(0, api.activity(a.id()).shifts().get(2).roles().get(0).taken());
-        assertEquals(5, count("select count(*) from charity_role where shift_id in (select id from charity_shift where activity_id = " + a.id() + ")"));
+        assertEquals(5, kit.count("select count(*) from charity_role where shift_id in (select id from charity_shift where activity_id = " + a.id() + ")"));
     }
 
     @Test
@@ -200,8 +192,8 @@ class SeriesAndPartnersTest {
         PluginProblem total = refused(activity(null, shift("2030-03-01", "09:00", "10:00", "day", "2030-03-31"),
                 shift("2030-04-01", "09:00", "10:00", "day", "2030-04-30")));
         assertEquals("charity.invalid-shift-count", total.code(), "61 shifts in all");
-        assertEquals(1, count("select count(*) from charity_activity"), "nothing refused was stored");
-        assertEquals(1, count("select count(*) from charity_series"));
+        assertEquals(1, kit.count("select count(*) from charity_activity"), "nothing refused was stored");
+        assertEquals(1, kit.count("select count(*) from charity_series"));
     }
 
     static PartnerApproval approved(Boolean yes) {
@@ -235,14 +227,14 @@ class SeriesAndPartnersTest {
         assertEquals(at, yes.partnerApprovedAt());
         kit.advance(java.time.Duration.ofMinutes(5));
         assertEquals(at, api.partnerApproval(a.id(), approved(true)).partnerApprovedAt(), "approving again keeps the first approval");
-        assertEquals(admin, count("select partner_approved_by from charity_activity where id = " + a.id()));
+        assertEquals(admin, kit.count("select partner_approved_by from charity_activity where id = " + a.id()));
         assertTrue(api.partnerApprovals().isEmpty());
         kit.actAs(null);
         assertTrue(api.activity(a.id()).partnerApproved(), "anyone reads it");
 
         kit.actAs(admin);
         assertFalse(api.partnerApproval(a.id(), approved(false)).partnerApproved(), "withdrawn");
-        assertEquals(0, count("select count(*) from charity_activity where partner_approved_by is not null"));
+        assertEquals(0, kit.count("select count(*) from charity_activity where partner_approved_by is not null"));
         api.partnerApproval(a.id(), approved(true));
 
         // the campaign's CSV (for partners) says whether the partner is approved
