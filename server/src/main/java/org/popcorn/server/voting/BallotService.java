@@ -1,31 +1,26 @@
 package org.popcorn.server.voting;
 
-import org.popcorn.api.CoreEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.popcorn.api.Message;
 import org.popcorn.api.TimeTexts;
 import org.popcorn.server.auth.Caller;
 import org.popcorn.server.common.ProblemException;
 import org.popcorn.server.member.Member;
-import org.popcorn.server.points.PointsService;
-import org.popcorn.server.points.RewardsService;
 import org.popcorn.server.voting.RoundRequests.BallotInput;
 
 /**
  * Casting and changing ballots. A ballot and the round's running totals change in one transaction, under the gate of
- * the member's tally shard ({@link RoundTallies}): one member's concurrent ballots are applied one after the other (the
- * unique key (round, member) is the last line of defence), other members' ballots do not wait for it, and no ballot
- * can land after the round closed.
+ * the member's tally shard ({@link RoundTallies}), shared with the ballots committed beside it ({@link BallotWriter}):
+ * one member's concurrent ballots are applied one after the other (the unique key (round, member) is the last line of
+ * defence), and no ballot can land after the round closed.
  */
 @ApplicationScoped
 public class BallotService {
@@ -45,25 +40,19 @@ public class BallotService {
     Eligibility eligibility;
 
     @Inject
-    RoundTallies tallies;
-
-    @Inject
-    PointsService points;
-
-    @Inject
-    RewardsService rewards;
-
-    @Inject
-    org.popcorn.server.event.DomainEvents events;
+    BallotWriter writer;
 
     /** What a cast did. */
     public record Cast(Ballot ballot, boolean created) {
     }
 
-    @Transactional
+    /**
+     * Casts or changes the caller's ballot. What needs no lock is checked here, on the caller's thread — the round's
+     * state as last committed, eligibility, the choices — and the rest is written by {@link BallotWriter} together
+     * with the ballots queued beside it; this returns once the ballot's transaction committed.
+     */
     public Cast cast(Caller caller, long roundId, BallotInput in) {
         Member me = caller.require();
-        // What needs no lock is checked first: the round's state as last committed, eligibility, the choices.
         Round r = rounds.visible(caller, roundId);
         Instant now = Instant.now();
         requireAccepting(r, now, rounds.zoneOf(r));
@@ -72,37 +61,9 @@ public class BallotService {
         if (!r.sizeBrackets().contains(in.size)) {
             throw ProblemException.unprocessable("Choose one of the size brackets " + r.sizeBrackets() + ".", "size").withCode("ballot.bad-size");
         }
-        boolean pledge = Boolean.TRUE.equals(in.pledge);
-
-        // Then the member's shard gate, held to the commit: this member's ballots go one after the other, other
-        // members' ballots in other shards go side by side, and a close (which locks every gate) waits for this one.
-        int shard = RoundTallies.shardOf(me.id());
-        if (!tallies.lockShard(roundId, shard)) {
-            throw new IllegalStateException("open round " + roundId + " has no tally shards");
-        }
-        em.refresh(r); // the state as it is now that the gate is held: a close that committed meanwhile is seen
-        requireAccepting(r, now, rounds.zoneOf(r));
-
-        Optional<Ballot> existing = find(roundId, me.id());
-        Ballot b;
-        if (existing.isPresent()) {
-            b = existing.get();
-            RoundTallies.Content before = new RoundTallies.Content(Set.copyOf(b.choices()), b.size(), b.pledge());
-            b.change(choices, in.size, pledge, now);
-            tallies.change(roundId, shard, before, new RoundTallies.Content(choices, in.size, pledge));
-        } else {
-            b = new Ballot(roundId, me.id(), choices, in.size, pledge, now);
-            em.persist(b);
-            tallies.countNewBallot(roundId, shard, now);
-            tallies.change(roundId, shard, null, new RoundTallies.Content(choices, in.size, pledge));
-            points.award(me.id(), VOTE_POINTS, Message.of("points.voted", "Voted in “{round}”").with("round", r.title()), "core", "vote-round-" + roundId);
-            rewards.recordActivity(me.id(), "votes", 1);
-            events.publish(CoreEvents.BALLOT_CAST, "core",
-                    java.util.Map.of("roundId", roundId, "memberId", me.id()));
-        }
-        em.flush();
-        LOG.fine(() -> "event=ballot." + (existing.isPresent() ? "changed" : "cast") + " round=" + roundId + " member=" + me.id());
-        return new Cast(b, existing.isEmpty());
+        Cast cast = writer.write(new BallotBatch.Command(roundId, me.id(), r.title(), choices, in.size, Boolean.TRUE.equals(in.pledge), now));
+        LOG.fine(() -> "event=ballot." + (cast.created() ? "cast" : "changed") + " round=" + roundId + " member=" + me.id());
+        return cast;
     }
 
     static void requireAccepting(Round r, Instant now, java.time.ZoneId zone) {

@@ -74,39 +74,18 @@ public class RoundTallies {
         sql("update round_shard set ballots = ballots where round_id = ?1").setParameter(1, roundId).executeUpdate();
     }
 
-    /** Counts a new ballot in its shard (the gate is held). */
-    void countNewBallot(long roundId, int shard, Instant at) {
-        sql("update round_shard set ballots = ballots + 1 where round_id = ?1 and shard = ?2")
-                .setParameter(1, roundId).setParameter(2, shard).executeUpdate();
-        long hour = hourOf(at);
-        int updated = sql("update round_turnout_shard set ballots = ballots + 1 "
-                        + "where round_id = ?1 and hour_index = ?2 and shard = ?3")
-                .setParameter(1, roundId).setParameter(2, hour).setParameter(3, shard).executeUpdate();
-        if (updated == 0) { // the first new ballot of this shard in this hour; the held gate rules out a second insert
-            sql("insert into round_turnout_shard (round_id, hour_index, shard, ballots) values (?1, ?2, ?3, 1)")
-                    .setParameter(1, roundId).setParameter(2, hour).setParameter(3, shard).executeUpdate();
-        }
-    }
-
     /**
-     * Moves a ballot's content in its shard from what it was ({@code before}, null for a new ballot) to what it is now
-     * (the gate is held): each candidate and bracket whose count changes is updated once, in as few statements as
-     * there are different changes (usually one or two).
+     * Applies what a batch of ballots changed in one shard (its gate is held): each candidate and bracket whose count
+     * moves is updated once, in as few statements as there are different changes, and the new ballots are counted in
+     * the shard and in their hour.
      */
-    void change(long roundId, int shard, Content before, Content now) {
+    void apply(long roundId, int shard, Delta d) {
         Map<List<Integer>, List<Long>> byDelta = new HashMap<>(); // [votes, pledges] delta -> cities
-        java.util.Set<Long> cities = new java.util.TreeSet<>(now.choices());
-        if (before != null) {
-            cities.addAll(before.choices());
-        }
-        for (Long city : cities) {
-            int votes = (now.choices().contains(city) ? 1 : 0) - (before != null && before.choices().contains(city) ? 1 : 0);
-            int pledges = (now.pledge() && now.choices().contains(city) ? 1 : 0)
-                    - (before != null && before.pledge() && before.choices().contains(city) ? 1 : 0);
-            if (votes != 0 || pledges != 0) {
-                byDelta.computeIfAbsent(List.of(votes, pledges), k -> new ArrayList<>()).add(city);
+        d.cities.forEach((city, change) -> {
+            if (change[0] != 0 || change[1] != 0) {
+                byDelta.computeIfAbsent(List.of(change[0], change[1]), k -> new ArrayList<>()).add(city);
             }
-        }
+        });
         for (Map.Entry<List<Integer>, List<Long>> e : byDelta.entrySet()) {
             List<Long> ids = e.getValue();
             StringBuilder in = new StringBuilder();
@@ -123,15 +102,55 @@ public class RoundTallies {
                 throw new IllegalStateException("round " + roundId + " lacks a tally of one of " + ids + " in shard " + shard);
             }
         }
-        if (before == null || before.size() != now.size()) {
-            int expected = before == null ? 1 : 2;
-            int updated = sql("update round_size_shard set ballots = ballots + case when size = ?1 then 1 else -1 end "
-                    + "where round_id = ?2 and shard = ?3 and size in (?5, ?4)")
-                    .setParameter(1, now.size()).setParameter(2, roundId).setParameter(3, shard).setParameter(5, now.size())
-                    .setParameter(4, before == null ? now.size() : before.size()).executeUpdate();
-            if (updated != expected) {
-                throw new IllegalStateException("round " + roundId + " lacks a tally of size " + now.size() + " in shard " + shard);
+        for (Map.Entry<Integer, Integer> e : d.sizes.entrySet()) {
+            if (e.getValue() != 0 && sql("update round_size_shard set ballots = ballots + ?1 where round_id = ?2 and shard = ?3 and size = ?4")
+                    .setParameter(1, e.getValue()).setParameter(2, roundId).setParameter(3, shard).setParameter(4, e.getKey())
+                    .executeUpdate() != 1) {
+                throw new IllegalStateException("round " + roundId + " lacks a tally of size " + e.getKey() + " in shard " + shard);
             }
+        }
+        int created = d.newByHour.values().stream().mapToInt(Integer::intValue).sum();
+        if (created > 0) {
+            sql("update round_shard set ballots = ballots + ?1 where round_id = ?2 and shard = ?3")
+                    .setParameter(1, created).setParameter(2, roundId).setParameter(3, shard).executeUpdate();
+        }
+        for (Map.Entry<Long, Integer> e : d.newByHour.entrySet()) {
+            int updated = sql("update round_turnout_shard set ballots = ballots + ?1 "
+                            + "where round_id = ?2 and hour_index = ?3 and shard = ?4")
+                    .setParameter(1, e.getValue()).setParameter(2, roundId).setParameter(3, e.getKey()).setParameter(4, shard).executeUpdate();
+            if (updated == 0) { // the first new ballots of this shard in this hour; the held gate rules out a second insert
+                sql("insert into round_turnout_shard (round_id, hour_index, shard, ballots) values (?1, ?2, ?3, ?4)")
+                        .setParameter(1, roundId).setParameter(2, e.getKey()).setParameter(3, shard).setParameter(4, e.getValue()).executeUpdate();
+            }
+        }
+    }
+
+    /** What ballots changed in one shard's totals, summed up before any of it is written. */
+    static final class Delta {
+        private final Map<Long, int[]> cities = new java.util.TreeMap<>(); // city -> [votes, pledges]
+        private final Map<Integer, Integer> sizes = new java.util.TreeMap<>();
+        private final Map<Long, Integer> newByHour = new java.util.TreeMap<>();
+
+        /** A ballot's content moved from {@code before} (null for a new ballot) to {@code now}. */
+        void add(Content before, Content now) {
+            move(now, +1);
+            if (before != null) {
+                move(before, -1);
+            }
+        }
+
+        private void move(Content c, int sign) {
+            for (Long city : c.choices()) {
+                int[] change = cities.computeIfAbsent(city, k -> new int[2]);
+                change[0] += sign;
+                change[1] += c.pledge() ? sign : 0;
+            }
+            sizes.merge(c.size(), sign, Integer::sum);
+        }
+
+        /** A member's first ballot in the round, cast at {@code at}. */
+        void newBallot(Instant at) {
+            newByHour.merge(hourOf(at), 1, Integer::sum);
         }
     }
 
