@@ -121,7 +121,8 @@ public class VoteBench {
             String taken = field(view, "taken");
             String waiting = field(view, "waitingParties");
             if (!taken.equals("50") || !waiting.equals("450")) {
-                throw new IllegalStateException("burst " + b + ": taken=" + taken + " waiting=" + waiting + " (expected 50 and 450)");
+                throw new IllegalStateException("burst " + b + ": taken=" + taken + " waiting=" + waiting + " (expected 50 and 450), "
+                        + burstErrors + " answers not 2xx so far");
             }
         }
         burstPool.shutdownNow();
@@ -304,8 +305,11 @@ public class VoteBench {
         System.out.println("wrk-setup: " + tokens.size() + " members, round " + roundId + ", slot " + slot.group(1) + " held by " + holders.size());
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger MEETUPS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A published meetup with 50 seats, each at its own time: a seat is an exclusive commitment, never overlapping. */
     static long meetup(String org, long city, String title) throws Exception {
-        Instant start = Instant.now().plus(Duration.ofDays(2));
+        Instant start = Instant.now().plus(Duration.ofDays(2)).plus(Duration.ofHours(3L * MEETUPS.getAndIncrement()));
         HttpResponse<String> r = send("POST", "api/plugins/meetups/meetups", "{\"cityId\":" + city + ",\"title\":\"" + title
                 + "\",\"venueName\":\"Bench Hall\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(2))
                 + "\",\"capacity\":50,\"newcomerSeats\":0,\"maxGuests\":1,\"publish\":true}", org);

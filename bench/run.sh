@@ -6,8 +6,9 @@
 # "all" (the default) runs wrk, votes and rsvp.
 # wrk (Debian's package; apt-get install -y wrk): the load generator that is not the bottleneck. Each scenario
 #   (bench/wrk/*.lua) runs for <seconds> with <connections> connections, between no-op GET /api/ping runs that give
-#   the ceiling: ballots (members changing ballots in one open round), city search, the meetups list, /openapi, and
-#   counts from the demo booths' phone page.
+#   the ceiling: ballots (members changing ballots in one open round; a first run warms their path up, and the
+#   ballots per commit of the group commit are read from /metrics after it), city search, the meetups list, /openapi,
+#   and counts from the demo booths' phone page.
 # Measures, against a real server on this machine:
 #   1. ballots/s and p50/p99 with <clients> concurrent clients casting and changing ballots, and in the same run the
 #      no-op GET /api/ping with the same clients (the ceiling of this server here);
@@ -69,7 +70,9 @@ if [ "$WHAT" = wrk ] || [ "$WHAT" = all ]; then
   }
   scenario "ping(warm-up: the JIT still compiling)" get.lua /api/ping
   scenario "ping(ceiling)" get.lua /api/ping
+  scenario "ballots(warm-up: the JIT still compiling)" ballot.lua
   scenario "ballots(256 members)" ballot.lua
+  curl -s "${URL}metrics" | grep -E '^popcorn_ballot_batch(ed|es)_total' | awk '{print $1 "=" $2}' | tr '\n' ' ' | sed 's/{mp_scope="application"}//g; s/$/\n/' | tee -a "$OUT"
   scenario "ping(ceiling)" get.lua /api/ping
   scenario "city-search(q=bei)" get.lua "/api/cities?q=bei"
   scenario "meetups-list" get.lua /api/plugins/meetups/meetups
