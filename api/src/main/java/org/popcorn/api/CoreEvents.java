@@ -94,8 +94,9 @@ public final class CoreEvents {
 
     /**
      * A waiting member was passed over at promotion and removed from the line. Payload: {@code plugin}, {@code pool},
-     * {@code memberId}, {@code reason} ({@code overlap} or {@code not-eligible}); {@code clash} (the place whose time
-     * they hold, as a person reads it) when the reason is {@code overlap}.
+     * {@code memberId}, {@code reason} ({@code overlap}, {@code too-little-rest} or {@code not-eligible}); {@code clash}
+     * (the place whose time they hold, as a person reads it) when the reason is {@code overlap} or
+     * {@code too-little-rest} (the place is too close to one they hold, see {@link Signups.PoolSpec#minRest()}).
      */
     public static final String SIGNUP_SKIPPED = "signup.skipped";
 

@@ -135,44 +135,63 @@ public interface Signups {
      * @param title       what a person calls the place, e.g. "Beach clean-up · driver" (named in overlap refusals)
      * @param eligibility who may join
      * @param closed      whether joins are refused (409, code {@code signup.closed}); places already taken stay
+     * @param minRest     for an exclusive place: the least free time a member keeps between it and their other
+     *                    exclusive places (null: back to back is fine); of two places the longer rest applies, so a
+     *                    charity shift asking for an hour keeps an hour free before a booth slot that asks for none.
+     *                    At most {@link #MAX_REST}. A join that would leave less is refused (409, code
+     *                    {@code signup.too-little-rest}) and promotion passes such a member over, as for an overlap.
      * @since 0.2.0
      */
     record PoolSpec(int capacity, Duration offerWindow, Instant startsAt, Instant endsAt, ZoneId zone, boolean exclusive,
-                    String title, Eligibility eligibility, boolean closed) {
+                    String title, Eligibility eligibility, boolean closed, Duration minRest) {
+
+        /** The longest rest a place may ask for. @since 0.2.0 */
+        public static final Duration MAX_REST = Duration.ofHours(24);
+
+        /** The set-up without a rest between places (as before rests existed). @since 0.2.0 */
+        public PoolSpec(int capacity, Duration offerWindow, Instant startsAt, Instant endsAt, ZoneId zone, boolean exclusive,
+                        String title, Eligibility eligibility, boolean closed) {
+            this(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, eligibility, closed, null);
+        }
 
         /** An untimed, open pool anyone may join, promoting at once. */
         public static PoolSpec capacity(int capacity) {
-            return new PoolSpec(capacity, null, null, null, null, false, null, Eligibility.ANYONE, false);
+            return new PoolSpec(capacity, null, null, null, null, false, null, Eligibility.ANYONE, false, null);
         }
 
         /** The same with time-limited offers. */
         public PoolSpec withOfferWindow(Duration window) {
-            return new PoolSpec(capacity, window, startsAt, endsAt, zone, exclusive, title, eligibility, closed);
+            return new PoolSpec(capacity, window, startsAt, endsAt, zone, exclusive, title, eligibility, closed, minRest);
         }
 
         /** The same, timed and exclusive: a member's places here must not overlap their other exclusive places. */
         public PoolSpec withExclusiveTime(Instant start, Instant end, ZoneId zone) {
-            return new PoolSpec(capacity, offerWindow, start, end, zone, true, title, eligibility, closed);
+            return new PoolSpec(capacity, offerWindow, start, end, zone, true, title, eligibility, closed, minRest);
         }
 
         /** The same, timed but not exclusive (shown in a member's commitments, never refused for overlap). */
         public PoolSpec withTime(Instant start, Instant end, ZoneId zone) {
-            return new PoolSpec(capacity, offerWindow, start, end, zone, false, title, eligibility, closed);
+            return new PoolSpec(capacity, offerWindow, start, end, zone, false, title, eligibility, closed, minRest);
         }
 
         /** The same with a title. */
         public PoolSpec withTitle(String title) {
-            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, eligibility, closed);
+            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, eligibility, closed, minRest);
         }
 
         /** The same with eligibility rules. */
         public PoolSpec withEligibility(Eligibility rules) {
-            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, rules, closed);
+            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, rules, closed, minRest);
         }
 
         /** The same, open or closed to new joins. */
         public PoolSpec withClosed(boolean closed) {
-            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, eligibility, closed);
+            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, eligibility, closed, minRest);
+        }
+
+        /** The same with a rest kept free between this place and the member's other exclusive places. @since 0.2.0 */
+        public PoolSpec withMinRest(Duration rest) {
+            return new PoolSpec(capacity, offerWindow, startsAt, endsAt, zone, exclusive, title, eligibility, closed, rest);
         }
     }
 

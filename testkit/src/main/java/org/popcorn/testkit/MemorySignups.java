@@ -67,6 +67,12 @@ final class MemorySignups implements Signups {
         if (spec.exclusive() && spec.startsAt() == null) {
             throw PluginProblem.invalid("An exclusive place needs a start and an end.", "startsAt");
         }
+        if (spec.minRest() != null && (spec.minRest().isNegative() || spec.minRest().compareTo(PoolSpec.MAX_REST) > 0)) {
+            throw PluginProblem.invalid("A rest between places is 0 to 24 hours.", "minRest").withCode("signup.rest-too-long");
+        }
+        if (spec.minRest() != null && !spec.minRest().isZero() && !spec.exclusive()) {
+            throw PluginProblem.invalid("Only an exclusive place can ask for a rest around it.", "minRest").withCode("signup.rest-needs-exclusive");
+        }
         List<Place> promoted = setCapacity(pool, spec.capacity(), spec.offerWindow());
         pools.get(pool).spec = spec.eligibility() == null ? spec.withEligibility(Eligibility.ANYONE) : spec;
         return promoted;
@@ -76,7 +82,7 @@ final class MemorySignups implements Signups {
     public synchronized PoolSpec spec(String pool) {
         PoolState p = get(pool);
         return new PoolSpec(p.capacity, p.offerWindow, p.spec.startsAt(), p.spec.endsAt(), p.spec.zone(), p.spec.exclusive(),
-                p.spec.title(), p.spec.eligibility(), p.spec.closed());
+                p.spec.title(), p.spec.eligibility(), p.spec.closed(), p.spec.minRest());
     }
 
     @Override
@@ -153,18 +159,37 @@ final class MemorySignups implements Signups {
         return null;
     }
 
+    /**
+     * The member's exclusive place in the way, as {@code overlap:<pool>} or {@code rest:<pool>} (closer than the longer
+     * rest of the two), or null; an overlap outranks a short rest.
+     */
     private String clash(String pool, PoolState p, long memberId) {
         if (!p.spec.exclusive()) {
             return null;
         }
+        String tooClose = null;
         for (Map.Entry<String, PoolState> e : pools.entrySet()) {
             PoolSpec s = e.getValue().spec;
-            if (!e.getKey().equals(pool) && s.exclusive() && e.getValue().holding.containsKey(memberId)
-                    && s.startsAt().isBefore(p.spec.endsAt()) && s.endsAt().isAfter(p.spec.startsAt())) {
-                return e.getKey();
+            if (e.getKey().equals(pool) || !s.exclusive() || !e.getValue().holding.containsKey(memberId)) {
+                continue;
+            }
+            if (s.startsAt().isBefore(p.spec.endsAt()) && s.endsAt().isAfter(p.spec.startsAt())) {
+                return "overlap:" + e.getKey();
+            }
+            Duration rest = max(rest(p.spec), rest(s));
+            if (tooClose == null && s.startsAt().isBefore(p.spec.endsAt().plus(rest)) && s.endsAt().plus(rest).isAfter(p.spec.startsAt())) {
+                tooClose = "rest:" + e.getKey();
             }
         }
-        return null;
+        return tooClose;
+    }
+
+    private static Duration rest(PoolSpec s) {
+        return s.minRest() == null ? Duration.ZERO : s.minRest();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void requireMayJoin(String pool, PoolState p, long memberId) {
@@ -173,11 +198,18 @@ final class MemorySignups implements Signups {
         if (rule != null) {
             throw PluginProblem.forbidden("This place needs " + rule + ".").withCode("signup.not-eligible").withRule(rule);
         }
-        String other = clash(pool, p, memberId);
-        if (other != null) {
-            throw PluginProblem.conflict("This overlaps " + other + ", which you already hold.", "pool").withCode("signup.overlap")
-                    .withRule("overlap:" + other);
+        String clash = clash(pool, p, memberId);
+        if (clash == null) {
+            return;
         }
+        String other = clash.substring(clash.indexOf(':') + 1);
+        if (clash.startsWith("overlap:")) {
+            throw PluginProblem.conflict("This overlaps " + other + ", which you already hold.", "pool").withCode("signup.overlap")
+                    .withRule(clash);
+        }
+        throw PluginProblem.conflict("This is too close to " + other + ", which you already hold; keep "
+                + max(rest(p.spec), rest(pools.get(other).spec)) + " of rest between the two.", "pool")
+                .withCode("signup.too-little-rest").withRule(clash);
     }
 
     @Override
@@ -310,9 +342,9 @@ final class MemorySignups implements Signups {
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("pool", pool);
                 payload.put("memberId", head.memberId());
-                payload.put("reason", other.isEmpty() ? "not-eligible" : "overlap");
+                payload.put("reason", other.isEmpty() ? "not-eligible" : other.startsWith("overlap:") ? "overlap" : "too-little-rest");
                 if (!other.isEmpty()) {
-                    payload.put("clash", other);
+                    payload.put("clash", other.substring(other.indexOf(':') + 1));
                 }
                 corePublisher.accept(CoreEvents.SIGNUP_SKIPPED, payload);
                 continue;

@@ -39,6 +39,10 @@ public class SignupPool {
     @Column(name = "exclusive_time")
     private boolean exclusive;
 
+    /** Free time, in seconds, a member keeps between this exclusive place and their others; null: none. */
+    @Column(name = "min_rest_seconds")
+    private Integer minRestSeconds;
+
     private String title;
 
     @Column(name = "min_level")
@@ -114,6 +118,13 @@ public class SignupPool {
         if (spec.exclusive() && spec.startsAt() == null) {
             throw org.popcorn.server.common.ProblemException.unprocessable("An exclusive place needs a start and an end.", "startsAt").withCode("signup.exclusive-needs-time");
         }
+        java.time.Duration rest = spec.minRest();
+        if (rest != null && (rest.isNegative() || rest.compareTo(org.popcorn.api.Signups.PoolSpec.MAX_REST) > 0)) {
+            throw org.popcorn.server.common.ProblemException.unprocessable("A rest between places is 0 to 24 hours.", "minRest").withCode("signup.rest-too-long");
+        }
+        if (rest != null && !rest.isZero() && !spec.exclusive()) {
+            throw org.popcorn.server.common.ProblemException.unprocessable("Only an exclusive place can ask for a rest around it.", "minRest").withCode("signup.rest-needs-exclusive");
+        }
         if (spec.title() != null && spec.title().length() > 200) {
             throw org.popcorn.server.common.ProblemException.unprocessable("A title has at most 200 characters.", "title").withCode("signup.title-too-long");
         }
@@ -121,6 +132,7 @@ public class SignupPool {
         this.endsAt = spec.endsAt();
         this.zone = spec.zone() == null ? null : spec.zone().getId();
         this.exclusive = spec.exclusive();
+        this.minRestSeconds = rest == null || rest.isZero() ? null : (int) rest.toSeconds();
         this.title = spec.title();
         org.popcorn.api.Signups.Eligibility e = spec.eligibility() == null ? org.popcorn.api.Signups.Eligibility.ANYONE : spec.eligibility();
         this.minLevel = e.minLevel();
@@ -150,6 +162,11 @@ public class SignupPool {
         return exclusive;
     }
 
+    /** The free time a member keeps between this place and their other exclusive places (zero: none). */
+    public java.time.Duration minRest() {
+        return minRestSeconds == null ? java.time.Duration.ZERO : java.time.Duration.ofSeconds(minRestSeconds);
+    }
+
     public String title() {
         return title;
     }
@@ -165,7 +182,8 @@ public class SignupPool {
     /** The pool's whole set-up, as {@link org.popcorn.api.Signups#define} took it. */
     public org.popcorn.api.Signups.PoolSpec spec() {
         return new org.popcorn.api.Signups.PoolSpec(capacity, offerSeconds == null ? null : java.time.Duration.ofSeconds(offerSeconds),
-                startsAt, endsAt, zone == null ? null : java.time.ZoneId.of(zone), exclusive, title, eligibility(), closed);
+                startsAt, endsAt, zone == null ? null : java.time.ZoneId.of(zone), exclusive, title, eligibility(), closed,
+                minRestSeconds == null ? null : java.time.Duration.ofSeconds(minRestSeconds));
     }
 
     /** Whether this pool's time overlaps [start, end). */

@@ -12,7 +12,7 @@ import org.popcorn.server.common.ProblemException;
 /**
  * Who may take a place in a pool: it is open; the member meets its eligibility (minimum level, privilege, the
  * plugin's qualification); and an exclusive place does not overlap another exclusive place the member holds, in any
- * plugin. Checked at join and again at promotion from the waiting list ({@link SignupService}).
+ * plugin, nor come closer to one than the longer rest the two ask for. Checked at join and again at promotion from the waiting list ({@link SignupService}).
  */
 @ApplicationScoped
 public class SignupRules {
@@ -58,39 +58,77 @@ public class SignupRules {
         }
     }
 
+    /** An exclusive place the member holds that is in the way: overlapping, or closer than the longer rest of the two. */
+    record Clash(SignupPool other, boolean overlap) {
+
+        /** The rule it breaks, as {@code overlap:<pool>} or {@code rest:<pool>}. */
+        String rule() {
+            return (overlap ? "overlap:" : "rest:") + other.key();
+        }
+    }
+
     /**
      * Serialises the member's sign-ups (a lock on their row, in the database) and answers the exclusive place they hold
-     * that overlaps this pool's time, or null. Pools are always locked before members, so this cannot deadlock with
-     * another join.
+     * that overlaps this pool's time or sits closer to it than the rest either asks for, or null. Pools are always
+     * locked before members, so this cannot deadlock with another join. The query reads the member's places within
+     * the longest possible rest around this one; the exact rule (the longer of the two rests) is applied here.
      */
-    SignupPool clash(SignupPool pool, long memberId) {
+    Clash clash(SignupPool pool, long memberId) {
         if (!pool.exclusive()) {
             return null;
         }
         em.createNativeQuery("select id from member where id = ? for update").setParameter(1, memberId).getResultList();
-        List<SignupPool> held = em.createQuery("select q from SignupPlace p, SignupPool q where p.poolKey = q.key and p.memberId = :m"
+        java.time.Duration reach = Signups.PoolSpec.MAX_REST;
+        List<SignupPool> near = em.createQuery("select q from SignupPlace p, SignupPool q where p.poolKey = q.key and p.memberId = :m"
                         + " and p.status <> :w and q.exclusive = true and q.key <> :k and q.startsAt < :end and q.endsAt > :start"
                         + " order by q.startsAt", SignupPool.class)
                 .setParameter("m", memberId).setParameter("w", Status.WAITING).setParameter("k", pool.key())
-                .setParameter("start", pool.startsAt()).setParameter("end", pool.endsAt()).setMaxResults(1).getResultList();
-        return held.isEmpty() ? null : held.get(0);
+                .setParameter("start", pool.startsAt().minus(reach)).setParameter("end", pool.endsAt().plus(reach)).getResultList();
+        Clash tooClose = null;
+        for (SignupPool q : near) {
+            if (q.startsAt().isBefore(pool.endsAt()) && q.endsAt().isAfter(pool.startsAt())) {
+                return new Clash(q, true); // an overlap outranks a short rest
+            }
+            java.time.Duration rest = pool.minRest().compareTo(q.minRest()) >= 0 ? pool.minRest() : q.minRest();
+            if (tooClose == null && q.startsAt().isBefore(pool.endsAt().plus(rest)) && q.endsAt().plus(rest).isAfter(pool.startsAt())) {
+                tooClose = new Clash(q, false);
+            }
+        }
+        return tooClose;
     }
 
     void requireFreeTime(SignupPool pool, long memberId) {
-        SignupPool other = clash(pool, memberId);
-        if (other != null) {
-            throw ProblemException.conflict("This overlaps " + describe(other) + ", which you already hold.", "pool")
-                    .withCode("signup.overlap").withRule("overlap:" + other.key());
+        Clash c = clash(pool, memberId);
+        if (c == null) {
+            return;
         }
+        if (c.overlap()) {
+            throw ProblemException.conflict("This overlaps " + describe(c.other()) + ", which you already hold.", "pool")
+                    .withCode("signup.overlap").withRule(c.rule());
+        }
+        java.time.Duration rest = pool.minRest().compareTo(c.other().minRest()) >= 0 ? pool.minRest() : c.other().minRest();
+        throw ProblemException.conflict("This is less than " + restText(rest) + " away from " + describe(c.other())
+                        + ", which you already hold; keep that much rest between the two.", "pool")
+                .withCode("signup.too-little-rest").withRule(c.rule());
     }
 
-    /** Why a waiting member cannot be promoted now ({@code not-eligible} or {@code overlap:<pool>}), or null. */
+    /** A rest as a person reads it: "45 min", "2 h", "1 h 30 min". */
+    static String restText(java.time.Duration rest) {
+        long h = rest.toHours();
+        long min = rest.toMinutesPart();
+        return h == 0 ? min + " min" : min == 0 ? h + " h" : h + " h " + min + " min";
+    }
+
+    /**
+     * Why a waiting member cannot be promoted now ({@code not-eligible}, {@code overlap:<pool>} or {@code rest:<pool>}),
+     * or null.
+     */
     String hindrance(SignupPool pool, long memberId) {
         if (unmetRule(pool, memberId) != null) {
             return "not-eligible";
         }
-        SignupPool other = clash(pool, memberId);
-        return other == null ? null : "overlap:" + other.key();
+        Clash c = clash(pool, memberId);
+        return c == null ? null : c.rule();
     }
 
     /** A pool as a person reads it: its title and its time in its zone. */

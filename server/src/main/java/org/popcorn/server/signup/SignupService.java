@@ -191,8 +191,8 @@ public class SignupService {
             rules.requireEligible(pool, memberId);
             rules.requireFreeTime(pool, memberId);
         }
-        boolean queueEmpty = waiting(key, 0, 1).isEmpty();
-        Status status = queueEmpty && pool.fits(partySize) ? Status.CONFIRMED : Status.WAITING;
+        // The queue is read only when the party fits: in a rush for a full pool nobody pays for reading the line.
+        Status status = pool.fits(partySize) && waiting(key, 0, 1).isEmpty() ? Status.CONFIRMED : Status.WAITING;
         if (status == Status.CONFIRMED) {
             pool.take(partySize);
         }
@@ -363,9 +363,11 @@ public class SignupService {
         payload.put("plugin", SignupRules.pluginOf(key));
         payload.put("pool", key.substring(key.indexOf(':') + 1));
         payload.put("memberId", place.memberId());
-        payload.put("reason", why.startsWith("overlap:") ? "overlap" : why);
-        if (why.startsWith("overlap:")) {
-            SignupPool other = em.find(SignupPool.class, why.substring(8));
+        boolean overlap = why.startsWith("overlap:");
+        boolean rest = why.startsWith("rest:");
+        payload.put("reason", overlap ? "overlap" : rest ? "too-little-rest" : why);
+        if (overlap || rest) {
+            SignupPool other = em.find(SignupPool.class, why.substring(why.indexOf(':') + 1));
             payload.put("clash", other == null ? "" : SignupRules.describe(other));
         }
         events.publish(CoreEvents.SIGNUP_SKIPPED, "core", payload);

@@ -34,12 +34,15 @@ final class Notices {
                 Message.of("place-offered.body", "Accept it before {until}.").time("until", until, zone), Booths.link(b.id()));
     }
 
-    /** A free place went to the next in line because this member could not take it (an overlap, or a requirement). */
+    /** A free place went to the next in line because this member could not take it (an overlap, too little rest, or a requirement). */
     void passedOver(long member, Booths.Row b, PopcornEvent event) {
-        Message why = "overlap".equals(event.text("reason"))
-                ? Message.of("passed-over.overlap", "A place became free, but you could not take it because it overlaps {clash}.")
-                        .with("clash", event.text("clash"))
-                : Message.of("passed-over.requirements", "A place became free, but you could not take it because you do not meet its requirements.");
+        Message why = switch (event.text("reason")) {
+            case "overlap" -> Message.of("passed-over.overlap", "A place became free, but you could not take it because it overlaps {clash}.")
+                    .with("clash", event.text("clash"));
+            case "too-little-rest" -> Message.of("passed-over.rest", "A place became free, but you could not take it because it is too close to {clash}.")
+                    .with("clash", event.text("clash"));
+            default -> Message.of("passed-over.requirements", "A place became free, but you could not take it because you do not meet its requirements.");
+        };
         notifications.notify(member, BoothsExtension.KIND_SKIPPED, booth("passed-over.title", "Passed over: demo booth {compound}", b), why,
                 Booths.link(b.id()));
     }
