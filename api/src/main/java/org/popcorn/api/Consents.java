@@ -67,14 +67,15 @@ public interface Consents {
     /**
      * Records that {@code subject} agreed to {@code version} of the purpose's text. Refused with 422
      * ({@code consent.unknown-purpose}) for a purpose never published and 409 ({@code consent.outdated-text}) for a
-     * version that is not the current one: the person must see what they agree to. Giving the same consent twice
-     * keeps the first record.
+     * version that is not the current one: the person must see what they agree to. Giving the same consent (same
+     * version) twice keeps the first record; agreeing to a newer version while an older one stands records it beside
+     * the older one, which stands until withdrawn.
      *
      * @since 0.2.0
      */
     Consent record(String subject, String purpose, int version, Long capturedBy);
 
-    /** The standing consent of a subject for a purpose. @since 0.2.0 */
+    /** The subject's standing consent for a purpose; the newest when several versions stand. @since 0.2.0 */
     Optional<Consent> standing(String subject, String purpose);
 
     /** Every consent record of a subject, newest first, withdrawn ones too. @since 0.2.0 */

@@ -52,8 +52,8 @@ final class MemoryConsents implements Consents {
                     "version").withCode("consent.outdated-text");
         }
         Optional<Consent> standing = standing(subject, purpose);
-        if (standing.isPresent()) {
-            return standing.get();
+        if (standing.isPresent() && standing.get().version() == version) {
+            return standing.get(); // the same consent again; a newer version is recorded beside an older one
         }
         Consent c = new Consent(ids++, subject, purpose, version, Instant.now(clock), capturedBy, null);
         records.add(c);
@@ -62,7 +62,8 @@ final class MemoryConsents implements Consents {
 
     @Override
     public synchronized Optional<Consent> standing(String subject, String purpose) {
-        return records.stream().filter(c -> c.subject().equals(subject) && c.purpose().equals(purpose) && c.standing()).findFirst();
+        return records.stream().filter(c -> c.subject().equals(subject) && c.purpose().equals(purpose) && c.standing())
+                .reduce((older, newer) -> newer); // the newest standing one
     }
 
     @Override

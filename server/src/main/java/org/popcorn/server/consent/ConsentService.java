@@ -57,8 +57,8 @@ public class ConsentService {
                     + "); show the person the current one.", "version").withCode("consent.outdated-text");
         }
         Optional<ConsentRecord> standing = standing(pluginId, subject, purpose);
-        if (standing.isPresent()) {
-            return standing.get();
+        if (standing.isPresent() && standing.get().version() == version) {
+            return standing.get(); // the same consent again; a newer version is recorded beside an older one
         }
         ConsentRecord r = new ConsentRecord(pluginId, subject, text, capturedBy, clock.instant());
         em.persist(r);
@@ -69,7 +69,7 @@ public class ConsentService {
 
     public Optional<ConsentRecord> standing(String pluginId, String subject, String purpose) {
         return em.createQuery("select r from ConsentRecord r where r.pluginId = :p and r.subject = :s and r.purpose = :u"
-                        + " and r.withdrawnAt is null order by r.id", ConsentRecord.class)
+                        + " and r.withdrawnAt is null order by r.id desc", ConsentRecord.class)
                 .setParameter("p", pluginId).setParameter("s", subject).setParameter("u", purpose).setMaxResults(1)
                 .getResultList().stream().findFirst();
     }
