@@ -1,9 +1,11 @@
 // One activity: #/p/charity/activity/<id>. What, where, when to meet, and each shift's roles with a sign-up or
-// cancel button per role; team leads and organisers get a link to each shift's roster.
+// cancel button per role; a role's waiver is shown in the reader's language with the checkbox that must be ticked
+// before the sign-up is sent. Team leads and organisers get a link to each shift's roster; organisers edit the waivers.
 
 import {
   pluginApi, t, h, clear, notice, alertBox, showAlert, announce, formatDateTime, formatDate, getLocale, table,
 } from '/kit.js';
+import { waiverText, waiverEditor } from './waivers.js';
 
 const api = pluginApi('charity');
 const c = (key, params) => t(`charity.${key}`, params);
@@ -78,6 +80,9 @@ export default {
       return;
     }
 
+    /** Whether the reader organises the activity's city (the server decides; this only offers the waiver editor). */
+    const organises = (a) => !!ctx.me && (ctx.me.admin || (ctx.me.organiserOf || []).some((x) => String(x.id ?? x.cityId) === String(a.cityId)));
+
     const draw = (a, focusId) => {
       if (!isCurrent()) return;
       const me = ctx.me;
@@ -86,16 +91,25 @@ export default {
       const here = encodeURIComponent(`#/p/charity/activity/${a.id}`);
       const pageBox = alertBox();
 
-      const act = async (shift, role, kind, box, button) => {
-        button.disabled = true;
+      const act = async (shift, role, kind, box, button, tick) => {
         showAlert(box, '');
+        const body = {};
+        if (kind !== 'cancel' && role.waiver && !role.waiver.accepted) {
+          if (!tick || !tick.checked) { // the version goes only with the ticked box: the volunteer read what they accept
+            showAlert(box, c('waiver.mustAccept', { role: role.name }));
+            if (tick) tick.focus();
+            return;
+          }
+          body.acceptWaiverVersion = role.waiver.version;
+        }
+        button.disabled = true;
         const path = `shifts/${shift.id}/roles/${encodeURIComponent(role.code)}/signup`;
         try {
           if (kind === 'cancel') {
             await api.del(path);
             announce(c('signup.cancelled', { role: role.name }));
           } else {
-            const r = await api.put(path);
+            const r = await api.put(path, body.acceptWaiverVersion ? body : undefined);
             announce(r && r.status === 'WAITING'
               ? c('signup.waiting', { role: role.name, position: r.waitingPosition ?? '?' })
               : c('signup.confirmed', { role: role.name }));
@@ -108,18 +122,31 @@ export default {
             ctx.navigate(`#/login?next=${here}`);
             return;
           }
+          if (e.code === 'charity.waiver-outdated') { // the text changed meanwhile: show the new one to accept
+            try {
+              draw(await load(), `waiver-accept-${shift.id}-${role.code}`);
+            } catch {
+              /* keep the page as it is; the message below says what happened */
+            }
+            const fresh = view.querySelector(`[data-testid="shift-${shift.id}"] .alert.error`) || box;
+            showAlert(fresh, e.userMessage);
+            return;
+          }
           showAlert(box, e.userMessage);
         }
       };
 
-      const roleAction = (shift, role, box, ended) => {
+      /** Whether the caller may send a sign-up for the role now (join, wait, or take an offered place). */
+      const canSend = (role, ended) => !!me && !ended && open && (!role.mine || role.mine.status === 'OFFERED');
+
+      const roleAction = (shift, role, box, ended, ticks) => {
         const mine = role.mine;
         const parts = [];
         if (mine) parts.push(h('strong', { class: 'badge', dataset: { testid: `mine-${shift.id}-${role.code}` } }, mineText(mine)), ' ');
         if (!me || ended) return parts.length ? parts : h('span', { class: 'muted' }, '–');
         if (mine && mine.status === 'OFFERED' && open) {
-          const take = h('button', { type: 'button', class: 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` } }, c('signup.accept'));
-          take.addEventListener('click', () => act(shift, role, 'signup', box, take));
+          const take = h('button', { type: 'button', class: 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` }, 'aria-describedby': ticks.has(role.code) ? ticks.get(role.code).id : null }, c('signup.accept'));
+          take.addEventListener('click', () => act(shift, role, 'signup', box, take, ticks.get(role.code)));
           parts.push(take, ' ');
         }
         if (mine) {
@@ -128,9 +155,9 @@ export default {
           parts.push(cancel);
         } else if (open) {
           const full = role.taken >= role.capacity;
-          const join = h('button', { type: 'button', class: full ? 'small' : 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` }, 'aria-label': c(full ? 'signup.waitLabel' : 'signup.joinLabel', { role: role.name }) },
+          const join = h('button', { type: 'button', class: full ? 'small' : 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` }, 'aria-label': c(full ? 'signup.waitLabel' : 'signup.joinLabel', { role: role.name }), 'aria-describedby': ticks.has(role.code) ? ticks.get(role.code).id : null },
             c(full ? 'signup.wait' : 'signup.join'));
-          join.addEventListener('click', () => act(shift, role, 'signup', box, join));
+          join.addEventListener('click', () => act(shift, role, 'signup', box, join, ticks.get(role.code)));
           parts.push(join);
         }
         return parts;
@@ -143,6 +170,12 @@ export default {
         const series = s.seriesId != null ? seriesOf.get(s.seriesId) : null;
         const ended = new Date(s.endsAt).getTime() <= Date.now();
         const headId = `shift-h-${s.id}`;
+        const ticks = new Map(); // role code -> its waiver's checkbox, read by the sign-up button
+        const waivers = (s.roles || []).filter((r) => r.waiver).map((r) => {
+          const w = waiverText(s, r, c, getLocale(), canSend(r, ended) && !r.waiver.accepted);
+          if (w.tick) ticks.set(r.code, w.tick);
+          return w.el;
+        });
         return h('section', { class: 'card', 'aria-labelledby': headId, dataset: { testid: `shift-${s.id}` } },
           h('h3', { id: headId }, c('activity.shiftHeading', { n: i + 1 }), ' ', timeRange(s.startsAt, s.endsAt, z)),
           series ? h('p', { class: 'muted small', dataset: { testid: `shift-series-${s.id}` } }, c('series.partOf', { series: seriesText(series, z) })) : null,
@@ -150,13 +183,14 @@ export default {
             h('strong', null, c('activity.meetAt', { time: formatDateTime(s.meetingAt, z) })), h('br'),
             c('activity.meetWhere', { place: a.meetingPoint || '–' })),
           ended ? h('p', { class: 'muted' }, c('activity.shiftEnded')) : null,
+          waivers.length ? h('div', { class: 'waivers', dataset: { testid: `waivers-${s.id}` } }, waivers) : null, // read, tick, then sign up
           box,
           table([
             { label: c('role.name'), cell: (r) => r.name, rowHeader: true },
             { label: c('role.places'), cell: (r) => [c('role.taken', { taken: r.taken, capacity: r.capacity }), h('br'), h('span', { class: 'muted small' }, c('role.left', { count: Math.max(0, r.capacity - r.taken) }))] },
             { label: c('role.waiting'), cell: (r) => (r.waiting ? c('role.waitingCount', { count: r.waiting }) : '–'), class: 'num' },
             { label: c('role.minLevel'), cell: (r) => (r.minLevel ? c('role.level', { level: r.minLevel }) : c('role.anyone')) },
-            { label: c('role.you'), cell: (r) => roleAction(s, r, box, ended) },
+            { label: c('role.you'), cell: (r) => roleAction(s, r, box, ended, ticks) },
           ], s.roles || [], { caption: c('activity.rolesCaption', { n: i + 1 }) }),
           a.canManage ? h('p', null, h('a', { class: 'button', href: `#/p/charity/lead/${s.id}`, dataset: { testid: `lead-${s.id}` } }, c('activity.leadLink'))) : null);
       };
@@ -223,6 +257,7 @@ export default {
         statusNote ? statusNote() : null,
         pageBox,
         decision,
+        organises(a) ? waiverEditor(a, api, c, (fresh) => draw(fresh, 'waiver-editor-h')) : null,
         h('div', { class: 'grid' },
           h('section', { class: 'card', 'aria-labelledby': 'about-h' },
             h('h2', { id: 'about-h' }, c('activity.about')),

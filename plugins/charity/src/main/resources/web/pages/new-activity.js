@@ -1,5 +1,6 @@
 // Propose (members) or create (organisers) an activity in a campaign: #/p/charity/new-activity/<campaignId>.
-// Shifts are entered as a date and wall times in the chosen city's time zone and sent as instants.
+// Shifts are entered as a date and wall times in the chosen city's time zone and sent as instants. A role may get a
+// waiver (English, and 简体中文 if wanted) that volunteers accept before signing up; it holds for the role in every shift.
 
 import {
   pluginApi, t, h, clear, field, alertBox, showProblem, clearErrors, announce, notice, uid, wallTimeToInstant,
@@ -39,6 +40,11 @@ function roleRow(list, role = {}, changed = () => {}) {
       based(field({ id: `${key}-name`, name: 'name', label: c('form.roleName'), value: role.name ?? '', required: true, attrs: { maxlength: 100, 'data-testid': 'role-name' } }), 'name'),
       based(field({ id: `${key}-capacity`, name: 'capacity', label: c('form.capacity'), type: 'number', value: role.capacity ?? 10, required: true, attrs: { min: 1, max: 500, step: 1, 'data-testid': 'role-capacity' } }), 'capacity'),
       based(field({ id: `${key}-level`, name: 'minLevel', label: c('form.minLevel'), type: 'number', value: role.minLevel ?? '', hint: c('form.minLevelHint'), attrs: { min: 1, step: 1, 'data-testid': 'role-min-level' } }), 'minLevel')),
+    h('details', { class: 'waiver-edit', dataset: { testid: 'role-waiver' } },
+      h('summary', null, c('form.waiver')),
+      h('p', { class: 'hint' }, c('form.waiverHint')),
+      based(field({ id: `${key}-waiver-en`, name: 'waiver.en', label: c('form.waiverEn'), kind: 'textarea', attrs: { rows: 3, maxlength: 4000, 'data-testid': 'role-waiver-en' } }), 'waiver.en'),
+      based(field({ id: `${key}-waiver-zh`, name: 'waiver.zh-CN', label: c('form.waiverZh'), kind: 'textarea', attrs: { rows: 3, maxlength: 4000, lang: 'zh-CN', 'data-testid': 'role-waiver-zh' } }), 'waiver.zh-CN')),
     h('div', { class: 'actions' }, remove));
   remove.addEventListener('click', () => {
     if (list.children.length <= 1) return;
@@ -121,6 +127,15 @@ function renumber(container) {
       li.querySelector('[data-testid="role-remove"]').hidden = rows.length <= 1;
     });
   });
+}
+
+/** Unfolds the waiver sections that hold a field at fault, so its message shows. */
+function unfold(form, fields) {
+  for (const name of fields) {
+    const control = name && form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+    const part = control && control.closest('details');
+    if (part) part.open = true;
+  }
 }
 
 function notFound(view) {
@@ -216,6 +231,7 @@ export default {
       const before = Number(v('meetingMinutesBefore'));
       if (!Number.isInteger(before) || before < 0 || before > 240) errors.push({ field: 'meetingMinutesBefore', message: c('form.meetingBeforeInvalid') });
       renumber(shifts);
+      const waiverOf = new Map(); // role code -> its waiver as given first: one per role of the activity
       const shiftBodies = [...shifts.children].map((b, i) => {
         const get = (n) => b.querySelector(`.shift-times [data-base="${n}"]`).value.trim();
         const date = get('date');
@@ -253,11 +269,22 @@ export default {
           if (!name) errors.push({ field: rv('name').dataset.field, message: c('form.roleNameMissing') });
           if (!Number.isInteger(capacity) || capacity < 1 || capacity > 500) errors.push({ field: rv('capacity').dataset.field, message: c('form.capacityInvalid') });
           if (minLevel !== null && (!Number.isInteger(minLevel) || minLevel < 1)) errors.push({ field: rv('minLevel').dataset.field, message: c('form.minLevelInvalid') });
-          return { code, name, capacity, minLevel };
+          const en = rv('waiver.en').value.trim();
+          const zh = rv('waiver.zh-CN').value.trim();
+          let waiver = null;
+          if (zh && !en) errors.push({ field: rv('waiver.en').dataset.field, message: c('form.waiverEnMissing') });
+          else if (en) {
+            waiver = zh ? { en, 'zh-CN': zh } : { en };
+            const first = waiverOf.get(code);
+            if (first && JSON.stringify(first) !== JSON.stringify(waiver)) errors.push({ field: rv('waiver.en').dataset.field, message: c('form.waiverTwice') });
+            else waiverOf.set(code, waiver);
+          }
+          return waiver ? { code, name, capacity, minLevel, waiver } : { code, name, capacity, minLevel };
         });
         return repeat ? { startsAt, endsAt, roles, repeat } : { startsAt, endsAt, roles };
       });
       if (errors.length) {
+        unfold(form, errors.map((x) => x.field));
         showProblem(form, { errors });
         return;
       }
@@ -278,6 +305,7 @@ export default {
         navigate(`#/p/charity/activity/${created.id}`);
       } catch (err) {
         submit.disabled = false;
+        unfold(form, [err.field, ...(err.errors || []).map((x) => x.field)]);
         showProblem(form, err);
       }
     });

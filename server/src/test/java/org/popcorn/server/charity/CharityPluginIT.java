@@ -150,6 +150,39 @@ class CharityPluginIT {
     }
 
     @Test
+    void theRestBetweenShiftsIsKeptAcrossPluginsByTheLongerRestOfTheTwo() {
+        Api api = new Api(base);
+        String admin = api.adminToken();
+        long shenzhen = api.cityId("Shenzhen");
+        String org = api.member("sz-rest-org", shenzhen);
+        assertEquals(200, api.put("api/admin/members/sz-rest-org/organiser/" + shenzhen, null, admin).status());
+        long campaign = campaign(api, admin, shenzhen);
+        assertEquals(200, api.put("api/admin/plugins/charity/settings", "{\"rest-minutes\":\"60\"}", admin).status());
+        try {
+            Instant evening = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.HOURS);
+            Reply meetup = api.post("api/plugins/meetups/meetups", "{\"cityId\":" + shenzhen + ",\"title\":\"Board game night\","
+                    + "\"venueName\":\"Cafe\",\"startsAt\":\"" + evening + "\",\"endsAt\":\"" + evening.plus(Duration.ofHours(2))
+                    + "\",\"capacity\":10,\"publish\":true}", org);
+            assertEquals(201, meetup.status(), meetup.toString());
+            String fan = api.member("sz-rest-fan", shenzhen);
+            assertEquals(200, api.put("api/plugins/meetups/meetups/" + meetup.json().getJsonNumber("id") + "/rsvp", "{\"guests\":0}", fan).status());
+            String helper = "[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":5}]";
+            JsonObject soon = activity(api, org, campaign, shenzhen, "Night market clean-up", evening.plus(Duration.ofMinutes(150)),
+                    Duration.ofHours(1), helper); // 30 minutes after the meetup ends
+            Reply close = api.put(C + "shifts/" + shiftOf(soon) + "/roles/helper/signup", null, fan);
+            assertEquals(409, close.status(), close.toString());
+            assertEquals("signup.too-little-rest", close.json().getString("code"));
+            assertTrue(close.json().getString("detail").contains("Board game night") && close.json().getString("detail").contains("1 h"),
+                    "names the place too close and the rest: " + close.json().getString("detail"));
+            JsonObject later = activity(api, org, campaign, shenzhen, "Late library shift", evening.plus(Duration.ofHours(3)),
+                    Duration.ofHours(1), helper); // an hour after the meetup: the charity shift's rest is kept
+            assertEquals(200, api.put(C + "shifts/" + shiftOf(later) + "/roles/helper/signup", null, fan).status());
+        } finally {
+            assertEquals(200, api.put("api/admin/plugins/charity/settings", "{\"rest-minutes\":\"0\"}", admin).status());
+        }
+    }
+
+    @Test
     void aLeadChecksVolunteersInAndOutAndVerifiedHoursPayPointsAndFillTheGoal() {
         Api api = new Api(base);
         String admin = api.adminToken();

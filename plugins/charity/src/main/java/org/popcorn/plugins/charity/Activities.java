@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +34,16 @@ import org.popcorn.plugins.charity.CharityViews.Shift;
 /**
  * Activities of a campaign in a city, with their shifts and roles. Each role of a shift is a host sign-up pool
  * ({@code shift-<id>-<role>}): timed and exclusive, so a volunteer's places never overlap, with the role's minimum
- * level as eligibility. A proposal's pools stay closed until an organiser approves it.
+ * level as eligibility. A proposal's pools stay closed until an organiser approves it. A role may carry a waiver
+ * volunteers accept before signing up (see {@link Waivers}).
  */
 final class Activities {
 
     static final String PUBLISHED = "PUBLISHED";
+
+    /** The setting: minutes a volunteer keeps free between two shifts (0: back to back is fine). */
+    static final String REST_SETTING = "rest-minutes";
+
     static final String PROPOSED = "PROPOSED";
     static final String REJECTED = "REJECTED";
     static final int MAX_SHIFTS = 60;
@@ -45,12 +51,14 @@ final class Activities {
     private final PluginContext ctx;
     private final PluginJdbi db;
     private final Campaigns campaigns;
+    private final Waivers waivers;
     final Notices notices;
 
-    Activities(PluginContext ctx, PluginJdbi db, Campaigns campaigns) {
+    Activities(PluginContext ctx, PluginJdbi db, Campaigns campaigns, Waivers waivers) {
         this.ctx = ctx;
         this.db = db;
         this.campaigns = campaigns;
+        this.waivers = waivers;
         this.notices = new Notices(ctx.notifications());
     }
 
@@ -105,6 +113,7 @@ final class Activities {
             throw PluginProblem.invalid("Give 1 to " + MAX_SHIFTS + " shifts.", "shifts").withCode("charity.invalid-shift-count");
         }
         List<Planned> planned = new ArrayList<>();
+        Map<String, Waivers.Wording> waiverOf = new LinkedHashMap<>();
         int total = 0;
         for (int i = 0; i < shifts.size(); i++) {
             ShiftForm s = shifts.get(i);
@@ -126,7 +135,9 @@ final class Activities {
             List<Series.Occurrence> times = Series.expand(start, end, zone, repeat);
             times.forEach(o -> checkLength(o.startsAt(), o.endsAt())); // a clock change may lengthen one of a series
             total += times.size();
-            planned.add(new Planned(times, checkRoles(s.roles), repeat));
+            List<RoleForm> roles = checkRoles(s.roles);
+            waivers(roles, i, waiverOf);
+            planned.add(new Planned(times, roles, repeat));
         }
         if (total > MAX_SHIFTS) {
             throw PluginProblem.invalid("Give 1 to " + MAX_SHIFTS + " shifts; the repetitions make " + total + ".", "shifts")
@@ -159,6 +170,7 @@ final class Activities {
             }
             return aid;
         });
+        waiverOf.forEach((code, w) -> waivers.put(id, code, w, me)); // in this unit of work: a refused activity publishes nothing
         definePools(row(id));
         ctx.log().info("event=charity.activity-created activity=" + id + " campaign=" + campaignId + " city=" + f.cityId + " status=" + status);
         return view(row(id));
@@ -199,15 +211,42 @@ final class Activities {
         return roles;
     }
 
+    /**
+     * Each role's waiver as sent, into {@code into} by role code: one per role of the activity, so every shift that
+     * gives the role one gives the same (a shift that gives none has the role's waiver too).
+     */
+    private static void waivers(List<RoleForm> roles, int shift, Map<String, Waivers.Wording> into) {
+        for (int j = 0; j < roles.size(); j++) {
+            RoleForm r = roles.get(j);
+            String field = "shifts[" + shift + "].roles[" + j + "].waiver";
+            Waivers.Wording w = Waivers.check(r.waiver, field, false);
+            Waivers.Wording before = w == null ? null : into.putIfAbsent(r.code, w);
+            if (before != null && !before.equals(w)) {
+                throw PluginProblem.invalid("The role '" + r.code + "' has one waiver in every shift of the activity: give it once, or the "
+                        + "same text in each shift.", field).withCode("charity.waiver-conflict");
+            }
+        }
+    }
+
+    /** Sets ({@code sent}) or removes the waiver of one of the activity's roles (see {@link Waivers#change}); answers the activity. */
+    Activity changeWaiver(long id, String code, Map<String, String> sent, boolean remove) {
+        Row a = row(id);
+        waivers.change(a, code, sent, remove);
+        return view(a);
+    }
+
     /** (Re)defines the pools of every role of an activity: its time, title, eligibility, closed unless published. */
     private void definePools(Row a) {
         ZoneId zone = zone(a.cityId());
+        // The rest a volunteer keeps free around a shift (setting "rest-minutes"), within what the SDK allows.
+        java.time.Duration rest = java.time.Duration.ofMinutes(Math.max(0, Math.min(ctx.settings().getLong(REST_SETTING),
+                Signups.PoolSpec.MAX_REST.toMinutes())));
         for (ShiftRow s : shifts(a.id())) {
             for (RoleRow r : roles(s.id())) {
                 Signups.Eligibility rules = r.minLevel() == null ? Signups.Eligibility.ANYONE : Signups.Eligibility.minLevel(r.minLevel());
                 ctx.signups().define(pool(s.id(), r.code()), Signups.PoolSpec.capacity(r.capacity())
                         .withExclusiveTime(s.startsAt(), s.endsAt(), zone).withTitle(a.title() + " \u00b7 " + r.name())
-                        .withEligibility(rules).withClosed(!PUBLISHED.equals(a.status())));
+                        .withEligibility(rules).withClosed(!PUBLISHED.equals(a.status())).withMinRest(rest));
             }
         }
     }
@@ -288,6 +327,8 @@ final class Activities {
             rs.forEach(r -> pools.add(pool(s.id(), r.code())));
         }
         Map<String, Signups.Pool> counts = ctx.signups().pools(pools);
+        Map<String, Waivers.Stored> waiverOf = waivers.of(a.id());
+        Map<String, Integer> accepted = waiverOf.isEmpty() ? Map.of() : ctx.currentMember().id().map(waivers::acceptedBy).orElse(Map.of());
         Map<String, Signups.Place> mine = new HashMap<>();
         ctx.currentMember().id().ifPresent(me -> ctx.signups().placesOf(me).forEach(p -> mine.put(p.pool(), p)));
         boolean manage = false;
@@ -298,8 +339,10 @@ final class Activities {
                 String key = pool(s.id(), r.code());
                 Signups.Pool c = counts.get(key);
                 Signups.Place p = mine.get(key);
+                Waivers.Stored w = waiverOf.get(r.code());
                 rv.add(new Role(r.code(), r.name(), r.capacity(), c == null ? 0 : c.taken(), c == null ? 0 : c.waitingParties(), r.minLevel(),
-                        p == null ? null : new Mine(p.status().name(), p.waitingPosition())));
+                        p == null ? null : new Mine(p.status().name(), p.waitingPosition()),
+                        w == null ? null : w.view(accepted.get(Waivers.purpose(a.id(), r.code())))));
             }
             manage = manage || leads(a, s.id());
             out.add(new Shift(s.id(), a.id(), s.startsAt(), s.endsAt(), s.startsAt().minus(Duration.ofMinutes(a.meetingMinutesBefore())),

@@ -29,6 +29,7 @@ public class CharityExtension implements PopcornExtension {
     private PluginContext ctx;
     private Campaigns campaigns;
     private Activities activities;
+    private Waivers waivers;
     private Volunteering volunteering;
     private HoursService hours;
     private Reports reports;
@@ -43,12 +44,13 @@ public class CharityExtension implements PopcornExtension {
         this.ctx = context;
         PluginJdbi db = new PluginJdbi(context.database());
         this.campaigns = new Campaigns(context, db);
-        this.activities = new Activities(context, db, campaigns);
-        this.volunteering = new Volunteering(context, db, activities);
+        this.waivers = new Waivers(context, db);
+        this.activities = new Activities(context, db, campaigns, waivers);
+        this.volunteering = new Volunteering(context, db, activities, waivers);
         this.hours = new HoursService(context, db, activities);
         this.reports = new Reports(context, db, activities);
         this.reminders = new Reminders(context, db, activities);
-        this.memberData = new MemberData(context, db, activities);
+        this.memberData = new MemberData(context, db, activities, waivers);
         this.panels = new Panels(context, db, activities);
         this.certificates = new Certificates(context, db, campaigns);
         this.partners = new Partners(context, db, activities);
@@ -97,13 +99,16 @@ public class CharityExtension implements PopcornExtension {
         }
     }
 
-    /** The member's shifts with their hours and its history, the activities they created, their reminders and certificates. */
+    /** The member's shifts with their hours and its history, the activities they created, their reminders, certificates and accepted waivers. */
     @Override
     public Object exportMember(long memberId) {
         return memberData.export(memberId);
     }
 
-    /** Deletes reminders, certificates, hours of shifts not yet begun and never-published proposals; keeps hours that count (see MemberData). */
+    /**
+     * Deletes reminders, certificates, hours of shifts not yet begun and never-published proposals, and withdraws the
+     * member's waiver acceptances; keeps hours that count (see MemberData).
+     */
     @Override
     public void eraseMember(long memberId) {
         memberData.erase(memberId);
@@ -116,6 +121,9 @@ public class CharityExtension implements PopcornExtension {
                 new SettingDefinition("points-per-hour", SettingDefinition.Type.INTEGER, "10", "Points paid per verified hour"),
                 new SettingDefinition("max-group", SettingDefinition.Type.INTEGER, "4",
                         "The largest group (a family, a fan-club team) that signs up and waits together"),
+                new SettingDefinition(Activities.REST_SETTING, SettingDefinition.Type.INTEGER, "0",
+                        "Minutes a volunteer keeps free between two shifts, or a shift and another plugin's exclusive place "
+                                + "(0 to 1440; for activities created or approved after a change)"),
                 new SettingDefinition(Certificates.FONT_SETTING, SettingDefinition.Type.STRING, Certificates.DEFAULT_FONT,
                         "CJK font file for certificates (Debian: fonts-noto-cjk)"));
     }

@@ -1,6 +1,8 @@
 package org.popcorn.plugins.charity;
 
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What clients send. Times and dates are strings the plugin parses, so a wrong one is named, not coerced. */
 final class CharityForms {
@@ -28,6 +30,10 @@ final class CharityForms {
         public String name;
         public Integer capacity;
         public Integer minLevel;
+        @Schema(description = "Optional waiver volunteers accept before signing up for the role: {\"en\": \"…\", \"zh-CN\": \"…\"} "
+                + "(English required when given, 简体中文 optional; each at most 4000 characters). One per role of the activity: "
+                + "it holds for the role in every shift, so give it once or the same in each shift.")
+        public Map<String, String> waiver;
     }
 
     /** A shift repeated {@code every} "day" or "week" until a date (yyyy-mm-dd, in the city's zone), the first shift included. */
@@ -55,9 +61,13 @@ final class CharityForms {
         public List<ShiftForm> shifts;
     }
 
-    /** A sign-up: how many people come together (the member included). */
+    /** A sign-up: how many people come together (the member included), and the waiver version the member accepts. */
     public static class Join {
         public Integer groupSize;
+        @Schema(description = "The version of the role's waiver the member read and accepts (the role's waiver.version). Required "
+                + "when the role has a waiver the member has not accepted in its current version: missing is 422 "
+                + "charity.waiver-required, another version 409 charity.waiver-outdated.")
+        public Integer acceptWaiverVersion;
     }
 
     public static class Decision {

@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -130,6 +132,29 @@ public class CharityResource {
         return partners.pending();
     }
 
+    /** An organiser sets a role's waiver; a changed text becomes its next version, which new sign-ups accept. */
+    @PUT
+    @Path("activities/{id}/roles/{code}/waiver")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Set the waiver of a role of an activity", description = "Body {\"en\": \"…\", \"zh-CN\": \"…\"} (English "
+            + "required, 简体中文 optional, each at most 4000 characters), for the organisers of the activity's city. One waiver per role "
+            + "of the activity: it holds for the role in every shift. The same text keeps its version; a changed one becomes the next "
+            + "version, which sign-ups from now on accept (places taken under an older version stay). Answers the activity. "
+            + "403 charity.organiser-required, 404 charity.role-not-found, 422 charity.invalid-waiver.")
+    public Activity putWaiver(@PathParam("id") long id, @PathParam("code") String code, Map<String, String> text) {
+        return activities.changeWaiver(id, code, text, false);
+    }
+
+    /** An organiser removes a role's waiver: sign-ups no longer need an acceptance; the acceptances given stay with the host. */
+    @DELETE
+    @Path("activities/{id}/roles/{code}/waiver")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Remove the waiver of a role of an activity", description = "For the organisers of the activity's city; "
+            + "removing twice changes nothing. Answers the activity. 403 charity.organiser-required, 404 charity.role-not-found.")
+    public Activity removeWaiver(@PathParam("id") long id, @PathParam("code") String code) {
+        return activities.changeWaiver(id, code, null, true);
+    }
+
     @GET
     @Path("proposals")
     @SecurityRequirement(name = "bearer")
@@ -140,8 +165,14 @@ public class CharityResource {
     @PUT
     @Path("shifts/{id}/roles/{code}/signup")
     @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Sign up for a role of a shift", description = "Optional body {groupSize, acceptWaiverVersion}. A role with a "
+            + "waiver needs acceptWaiverVersion equal to its current version (the role's waiver.version), unless the member already "
+            + "accepted that version: missing is 422 charity.waiver-required, another version 409 charity.waiver-outdated (the "
+            + "detail names the current one). The acceptance (subject member-<id>, version, time) is recorded with the place, in one "
+            + "transaction. Also 409 signup.overlap naming the clash, 403 signup.not-eligible, 409 charity.not-published, "
+            + "charity.shift-started.")
     public SignupView signUp(@PathParam("id") long id, @PathParam("code") String code, CharityForms.Join join) {
-        return volunteering.signUp(id, code, join == null ? null : join.groupSize);
+        return volunteering.signUp(id, code, join == null ? null : join.groupSize, join == null ? null : join.acceptWaiverVersion);
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package org.popcorn.plugins.charity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** What the charity API answers: records, times as instants with the city's zone. */
 final class CharityViews {
@@ -38,7 +39,16 @@ final class CharityViews {
     public record Mine(String status, Integer waitingPosition) {
     }
 
-    public record Role(String code, String name, int capacity, int taken, int waiting, Integer minLevel, Mine mine) {
+    /**
+     * A role's waiver: the version a sign-up accepts ({@code acceptWaiverVersion}), its text in English (this view picks
+     * no reader's language), the text in every language given ({@code en}, {@code zh-CN}) for a page to show its reader's,
+     * and whether the caller's standing acceptance is of this version (then a sign-up needs no version).
+     */
+    public record Waiver(int version, String text, Map<String, String> texts, boolean accepted) {
+    }
+
+    /** A role of a shift; {@code waiver} null when it has none. */
+    public record Role(String code, String name, int capacity, int taken, int waiting, Integer minLevel, Mine mine, Waiver waiver) {
     }
 
     /** A shift; {@code seriesId} names its series when it is one of a repeated shift (see {@code series} of its activity). */

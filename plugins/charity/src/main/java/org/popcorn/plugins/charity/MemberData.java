@@ -28,22 +28,31 @@ import org.popcorn.plugins.charity.Activities.ShiftRow;
  * deleted member's certificate no longer verifies: its address would otherwise keep showing their name). No column holds a free text a
  * volunteer writes about themselves; the texts of live activities are the activity's, and a change's reason is the
  * lead's note on someone's hours (not null, and part of that volunteer's record), so both stay.
+ *
+ * <p>The member's acceptances of waivers are kept by the host's consent block: the download lists them, and erasure
+ * withdraws them ({@code withdrawAll}, as the consent block asks and the booths plugin does for a lead), leaving the
+ * records under the opaque subject {@code member-<id>}. The waivers of a deleted proposal go with it.
  */
 final class MemberData {
 
     private final PluginContext ctx;
     private final PluginJdbi db;
     private final Activities activities;
+    private final Waivers waivers;
 
-    MemberData(PluginContext ctx, PluginJdbi db, Activities activities) {
+    MemberData(PluginContext ctx, PluginJdbi db, Activities activities, Waivers waivers) {
         this.ctx = ctx;
         this.db = db;
         this.activities = activities;
+        this.waivers = waivers;
     }
 
     // ---- download my data ----
 
-    /** The member's shifts (places and hours), the history of their hours, what they created, the reminders they got, their certificates. */
+    /**
+     * The member's shifts (places and hours), the history of their hours, what they created, the reminders they got,
+     * their certificates and the waivers they accepted.
+     */
     Object export(long memberId) {
         Map<Long, Map<String, Object>> hours = new LinkedHashMap<>();
         db.with(h -> h.createQuery("select * from charity_hours where member_id = :m order by shift_id").bind("m", memberId)
@@ -132,7 +141,9 @@ final class MemberData {
                     e.put("issuedAt", text(PluginJdbi.instant(rs, "issued_at")));
                     return e;
                 }).list());
-        if (shifts.isEmpty() && history.isEmpty() && created.isEmpty() && campaigns.isEmpty() && reminders.isEmpty() && certificates.isEmpty()) {
+        List<Map<String, Object>> accepted = waivers.export(memberId);
+        if (shifts.isEmpty() && history.isEmpty() && created.isEmpty() && campaigns.isEmpty() && reminders.isEmpty() && certificates.isEmpty()
+                && accepted.isEmpty()) {
             return null;
         }
         shifts.sort((x, y) -> ((String) x.get("startsAt")).compareTo((String) y.get("startsAt")));
@@ -143,6 +154,7 @@ final class MemberData {
         out.put("campaignsCreated", campaigns);
         out.put("reminders", reminders);
         out.put("certificates", certificates);
+        out.put("waiversAccepted", accepted);
         return out;
     }
 
@@ -204,6 +216,7 @@ final class MemberData {
             for (long id : proposals) {
                 h.createQuery("select r.shift_id, r.code from charity_role r join charity_shift s on s.id = r.shift_id where s.activity_id = :a")
                         .bind("a", id).map((rs, c) -> gone.add(Activities.pool(rs.getLong(1), rs.getString(2)))).list();
+                h.createUpdate("delete from charity_waiver where activity_id = :a").bind("a", id).execute();
                 h.createUpdate("delete from charity_role where shift_id in (select id from charity_shift where activity_id = :a)").bind("a", id).execute();
                 h.createUpdate("delete from charity_shift where activity_id = :a").bind("a", id).execute();
                 h.createUpdate("delete from charity_series where activity_id = :a").bind("a", id).execute();
@@ -214,6 +227,7 @@ final class MemberData {
         for (String pool : pools) {
             ctx.signups().delete(pool); // a proposal's pools are closed: nobody held a place in them
         }
-        ctx.log().info("event=charity.member-erased member=" + memberId + " pools-deleted=" + pools.size());
+        int withdrawn = waivers.erase(memberId);
+        ctx.log().info("event=charity.member-erased member=" + memberId + " pools-deleted=" + pools.size() + " waivers-withdrawn=" + withdrawn);
     }
 }

@@ -22,19 +22,22 @@ import org.popcorn.plugins.charity.CharityViews.SignupView;
 
 /**
  * Volunteers signing up for a role of a shift and cancelling. The host's pools keep the capacity, the waiting list and
- * the no-overlap rule; this class adds the charity's rules: published activities only, not after the start, and
- * self-cancellation closing {@code cancel-hours} before it.
+ * the no-overlap rule; this class adds the charity's rules: published activities only, not after the start, the
+ * role's waiver accepted in its current version (see {@link Waivers}), and self-cancellation closing
+ * {@code cancel-hours} before it.
  */
 final class Volunteering {
 
     private final PluginContext ctx;
     private final PluginJdbi db;
     private final Activities activities;
+    private final Waivers waivers;
 
-    Volunteering(PluginContext ctx, PluginJdbi db, Activities activities) {
+    Volunteering(PluginContext ctx, PluginJdbi db, Activities activities, Waivers waivers) {
         this.ctx = ctx;
         this.db = db;
         this.activities = activities;
+        this.waivers = waivers;
     }
 
     private record Target(Row activity, ShiftRow shift, RoleRow role) {
@@ -47,7 +50,8 @@ final class Volunteering {
         return new Target(activities.row(s.activityId()), s, r);
     }
 
-    SignupView signUp(long shiftId, String code, Integer groupSize) {
+    /** Signs the caller up for a role; {@code acceptWaiverVersion} is the version of the role's waiver they accept (null: none sent). */
+    SignupView signUp(long shiftId, String code, Integer groupSize, Integer acceptWaiverVersion) {
         long me = ctx.currentMember().require();
         long max = ctx.settings().getLong("max-group");
         int group = groupSize == null ? 1 : groupSize;
@@ -61,7 +65,11 @@ final class Volunteering {
         if (!Instant.now(ctx.clock()).isBefore(t.shift().startsAt())) {
             throw PluginProblem.conflict("This shift has started.", "startsAt").withCode("charity.shift-started");
         }
+        // checked before anything is written; recorded after the join, so a refused join (an overlap, a requirement)
+        // records no acceptance, and in this unit of work, so a failure after it undoes the place as well
+        Optional<Waivers.Acceptance> waiver = waivers.required(t.activity().id(), code, me, acceptWaiverVersion);
         Signups.Place p = ctx.signups().join(Activities.pool(shiftId, code), me, group); // a group takes and waits for places together
+        waiver.ifPresent(waivers::record);
         ctx.log().info("event=charity.signed-up shift=" + shiftId + " role=" + code + " member=" + me + " status=" + p.status());
         return new SignupView(shiftId, code, p.status().name(), p.waitingPosition(), p.partySize());
     }
