@@ -13,7 +13,6 @@ import java.util.logging.Logger;
 import org.popcorn.api.TimeTexts;
 import org.popcorn.server.auth.Caller;
 import org.popcorn.server.common.ProblemException;
-import org.popcorn.server.member.Member;
 import org.popcorn.server.voting.RoundRequests.BallotInput;
 
 /**
@@ -52,17 +51,19 @@ public class BallotService {
      * with the ballots queued beside it; this returns once the ballot's transaction committed.
      */
     public Cast cast(Caller caller, long roundId, BallotInput in) {
-        Member me = caller.require();
+        long me = caller.requireMemberId(); // the token's member exists and is not deleted (BearerAuthFilter)
         Round r = rounds.visible(caller, roundId);
         Instant now = Instant.now();
         requireAccepting(r, now, rounds.zoneOf(r));
-        eligibility.require(r, me);
+        if (r.restrictsVoters()) { // the member is loaded only when a rule reads them
+            eligibility.require(r, caller.require());
+        }
         Set<Long> choices = validChoices(r, in.choices);
         if (!r.sizeBrackets().contains(in.size)) {
             throw ProblemException.unprocessable("Choose one of the size brackets " + r.sizeBrackets() + ".", "size").withCode("ballot.bad-size");
         }
-        Cast cast = writer.write(new BallotBatch.Command(roundId, me.id(), r.title(), choices, in.size, Boolean.TRUE.equals(in.pledge), now));
-        LOG.fine(() -> "event=ballot." + (cast.created() ? "cast" : "changed") + " round=" + roundId + " member=" + me.id());
+        Cast cast = writer.write(new BallotBatch.Command(roundId, me, r.title(), choices, in.size, Boolean.TRUE.equals(in.pledge), now));
+        LOG.fine(() -> "event=ballot." + (cast.created() ? "cast" : "changed") + " round=" + roundId + " member=" + me);
         return cast;
     }
 

@@ -299,6 +299,11 @@ public class Round {
         return countries == null ? List.of() : Arrays.stream(countries.split(",")).map(String::strip).toList();
     }
 
+    /** Whether only some members may vote (a level, a membership date or home countries). */
+    public boolean restrictsVoters() {
+        return minLevel != null || memberSinceBefore != null || countries != null;
+    }
+
     public Visibility resultsVisibility() {
         return resultsVisibility;
     }
