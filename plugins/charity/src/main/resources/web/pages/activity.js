@@ -266,6 +266,7 @@ export default {
               h('dt', null, c('activity.city')), h('dd', null, a.cityName),
               a.partnerName ? [h('dt', null, c('activity.partner')), h('dd', null, a.partnerName, ' ', partnerBadge(a))] : null,
               h('dt', null, c('activity.zone')), h('dd', null, zone || '–')),
+            a.selfLoggedHours ? h('p', { class: 'alert info', dataset: { testid: 'activity-self-logged' } }, c('activity.selfLogged')) : null,
             partnerAdmin),
           h('section', { class: 'card', 'aria-labelledby': 'meet-h' },
             h('h2', { id: 'meet-h' }, c('activity.meeting')),

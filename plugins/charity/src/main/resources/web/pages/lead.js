@@ -1,5 +1,6 @@
 // The team lead's roster for one shift, made for a phone: #/p/charity/lead/<shiftId>. Check volunteers in and out,
-// verify their hours (or mark a no-show) with a reason; every change is kept and listed.
+// verify their hours (or mark a no-show) with a reason; every change is kept and listed. In an open-ended activity
+// the volunteers log their own hours: nobody is checked in or out, and their pending figures wait here for approval.
 
 import {
   pluginApi, t, h, clear, notice, alertBox, showAlert, showProblem, clearErrors, announce, formatDateTime, formatNumber,
@@ -25,13 +26,13 @@ function timeOnly(iso, zone) {
 }
 
 /** Where an entry's hours stand, as text. */
-function hoursText(e) {
+function hoursText(e, selfLogged) {
   if (e.hoursStatus === 'VERIFIED' || e.hoursStatus === 'PENDING') {
     return c(`hours.${e.hoursStatus}`, { hours: hours(e.minutes), minutes: formatNumber(e.minutes ?? 0) });
   }
   if (e.hoursStatus === 'NO_SHOW') return c('hours.NO_SHOW');
   if (e.checkedInAt && !e.checkedOutAt) return c('hours.in');
-  return c('hours.none');
+  return c(selfLogged ? 'hours.notLogged' : 'hours.none');
 }
 
 function change(ch, zone) {
@@ -75,6 +76,7 @@ export default {
       const zone = shift.zone || a.zone;
       const roles = new Map((shift.roles || []).map((x) => [x.code, x.name]));
       const entries = r.entries || [];
+      const selfLogged = !!a.selfLoggedHours; // volunteers log their own hours: no check-in or check-out
       const shiftLength = shift.startsAt && shift.endsAt
         ? Math.round((new Date(shift.endsAt) - new Date(shift.startsAt)) / 60000) : null;
 
@@ -98,14 +100,14 @@ export default {
         const placed = e.status !== 'WAITING' && e.status !== 'OFFERED';
         const headId = `entry-h-${mid}`;
 
-        const checkin = placed && !e.checkedInAt
+        const checkin = placed && !selfLogged && !e.checkedInAt
           ? h('button', { type: 'button', class: 'primary', dataset: { testid: `checkin-${mid}` }, 'aria-label': c('lead.checkInLabel', { name }) }, c('lead.checkIn'))
           : null;
         if (checkin) {
           checkin.addEventListener('click', () => run(box, checkin,
             () => api.post(`shifts/${id}/check-ins`, { memberId: mid }), c('lead.checkedIn', { name }), `checkout-${mid}`));
         }
-        const checkout = placed && e.checkedInAt && !e.checkedOutAt
+        const checkout = placed && !selfLogged && e.checkedInAt && !e.checkedOutAt
           ? h('button', { type: 'button', class: 'primary', dataset: { testid: `checkout-${mid}` }, 'aria-label': c('lead.checkOutLabel', { name }) }, c('lead.checkOut'))
           : null;
         if (checkout) {
@@ -161,7 +163,7 @@ export default {
         return h('li', { class: 'card', dataset: { testid: `entry-${mid}` } },
           h('h3', { id: headId }, name, e.handle && e.displayName ? h('span', { class: 'muted small' }, ` @${e.handle}`) : null),
           h('p', null, roles.get(e.role) || e.role, ' · ', label('place', e.status)),
-          h('p', { class: 'big', dataset: { testid: `hours-${mid}`, status: e.hoursStatus || (e.checkedInAt ? 'IN' : 'NONE') } }, hoursText(e)),
+          h('p', { class: 'big', dataset: { testid: `hours-${mid}`, status: e.hoursStatus || (e.checkedInAt ? 'IN' : 'NONE') } }, hoursText(e, selfLogged)),
           e.checkedInAt || e.checkedOutAt ? h('p', { class: 'muted small' },
             e.checkedInAt ? c('lead.inAt', { time: timeOnly(e.checkedInAt, zone) }) : '',
             e.checkedInAt && e.checkedOutAt ? ' · ' : '',
@@ -185,9 +187,12 @@ export default {
           shift.meetingAt ? c('activity.meetAt', { time: formatDateTime(shift.meetingAt, zone) }) : '',
           shift.meetingAt && a.meetingPoint ? h('br') : null,
           a.meetingPoint ? c('activity.meetWhere', { place: a.meetingPoint }) : '') : null,
+        selfLogged ? h('p', { class: 'alert info', dataset: { testid: 'lead-self-logged' } }, c('lead.selfLoggedNote')) : null,
         h('dl', { class: 'stats' },
           h('div', null, h('dt', null, c('lead.signedUp')), h('dd', null, formatNumber(placedEntries.length))),
-          h('div', null, h('dt', null, c('lead.checkedInCount')), h('dd', null, formatNumber(placedEntries.filter((e) => e.checkedInAt).length))),
+          selfLogged
+            ? h('div', null, h('dt', null, c('lead.loggedCount')), h('dd', null, formatNumber(placedEntries.filter((e) => e.hoursStatus).length)))
+            : h('div', null, h('dt', null, c('lead.checkedInCount')), h('dd', null, formatNumber(placedEntries.filter((e) => e.checkedInAt).length))),
           h('div', null, h('dt', null, c('lead.verifiedHours')), h('dd', null, c('hoursShort', { hours: hours(verified) })))),
         h('section', { 'aria-labelledby': 'roster-h' },
           h('h2', { id: 'roster-h' }, c('lead.roster')),

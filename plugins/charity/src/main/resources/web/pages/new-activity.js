@@ -1,6 +1,7 @@
 // Propose (members) or create (organisers) an activity in a campaign: #/p/charity/new-activity/<campaignId>.
 // Shifts are entered as a date and wall times in the chosen city's time zone and sent as instants. A role may get a
 // waiver (English, and 简体中文 if wanted) that volunteers accept before signing up; it holds for the role in every shift.
+// An open-ended task (the checkbox selfLoggedHours) has its volunteers log their own hours instead of being checked in.
 
 import {
   pluginApi, t, h, clear, field, alertBox, showProblem, clearErrors, announce, notice, uid, wallTimeToInstant,
@@ -208,7 +209,8 @@ export default {
         }),
         field({ id: 'act-title', name: 'title', label: c('form.title'), required: true, attrs: { maxlength: 200 } }),
         field({ id: 'act-description', name: 'description', label: c('form.description'), kind: 'textarea', attrs: { rows: 4, maxlength: 4000 } }),
-        field({ id: 'act-partner', name: 'partnerName', label: c('activity.partner'), hint: c('form.partnerHint'), attrs: { maxlength: 200 } })),
+        field({ id: 'act-partner', name: 'partnerName', label: c('activity.partner'), hint: c('form.partnerHint'), attrs: { maxlength: 200 } }),
+        field({ id: 'act-self-logged', name: 'selfLoggedHours', label: c('form.selfLogged'), type: 'checkbox', value: false, hint: c('form.selfLoggedHint'), attrs: { 'data-testid': 'activity-self-logged' } })),
       h('fieldset', null, h('legend', null, c('activity.meeting')),
         field({ id: 'act-meeting-point', name: 'meetingPoint', label: c('form.meetingPoint'), required: true, hint: c('form.meetingPointHint'), attrs: { maxlength: 300 } }),
         field({ id: 'act-meeting-before', name: 'meetingMinutesBefore', label: c('form.meetingBefore'), type: 'number', value: 15, required: true, attrs: { min: 0, max: 240, step: 1 } })),
@@ -296,6 +298,7 @@ export default {
         meetingPoint: v('meetingPoint'),
         meetingMinutesBefore: before,
         partnerName: v('partnerName') || null,
+        selfLoggedHours: form.querySelector('[data-field="selfLoggedHours"]').checked,
         shifts: shiftBodies,
       };
       submit.disabled = true;

@@ -60,6 +60,13 @@ class CharityPluginIT {
         return r.json();
     }
 
+    /** A new member who organises {@code city}: their token. */
+    static String organiser(Api api, String admin, String handle, long city) {
+        String token = api.member(handle, city);
+        assertEquals(200, api.put("api/admin/members/" + handle + "/organiser/" + city, null, admin).status());
+        return token;
+    }
+
     static long shiftOf(JsonObject activity) {
         return activity.getJsonArray("shifts").getJsonObject(0).getJsonNumber("id").longValue();
     }
@@ -69,8 +76,7 @@ class CharityPluginIT {
         Api api = new Api(base);
         String admin = api.adminToken();
         long guangzhou = api.cityId("Guangzhou");
-        String org = api.member("gz-org", guangzhou);
-        assertEquals(200, api.put("api/admin/members/gz-org/organiser/" + guangzhou, null, admin).status());
+        String org = organiser(api, admin, "gz-org", guangzhou);
         long campaign = campaign(api, admin, guangzhou);
         Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
         JsonObject park = activity(api, org, campaign, guangzhou, "Park clean-up", start, Duration.ofHours(3),
@@ -154,8 +160,7 @@ class CharityPluginIT {
         Api api = new Api(base);
         String admin = api.adminToken();
         long shenzhen = api.cityId("Shenzhen");
-        String org = api.member("sz-rest-org", shenzhen);
-        assertEquals(200, api.put("api/admin/members/sz-rest-org/organiser/" + shenzhen, null, admin).status());
+        String org = organiser(api, admin, "sz-rest-org", shenzhen);
         long campaign = campaign(api, admin, shenzhen);
         assertEquals(200, api.put("api/admin/plugins/charity/settings", "{\"rest-minutes\":\"60\"}", admin).status());
         try {
@@ -187,8 +192,7 @@ class CharityPluginIT {
         Api api = new Api(base);
         String admin = api.adminToken();
         long shenzhen = api.cityId("Shenzhen");
-        String org = api.member("sz-lead-org", shenzhen);
-        assertEquals(200, api.put("api/admin/members/sz-lead-org/organiser/" + shenzhen, null, admin).status());
+        String org = organiser(api, admin, "sz-lead-org", shenzhen);
         long campaign = campaign(api, admin, shenzhen);
         assertEquals(403, api.post(C + "campaigns", "{}", org).status(), "only admins run campaigns");
         JsonObject a = activity(api, org, campaign, shenzhen, "Beach clean-up", Instant.now().plus(Duration.ofMinutes(30)), Duration.ofHours(2),
@@ -228,8 +232,7 @@ class CharityPluginIT {
         Api api = new Api(base);
         String admin = api.adminToken();
         long hangzhou = api.cityId("Hangzhou");
-        String org = api.member("hz-org", hangzhou);
-        assertEquals(200, api.put("api/admin/members/hz-org/organiser/" + hangzhou, null, admin).status());
+        String org = organiser(api, admin, "hz-org", hangzhou);
         long campaign = campaign(api, admin, hangzhou);
         String roles = "[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":5}]";
         long first = shiftOf(activity(api, org, campaign, hangzhou, "Morning walk", Instant.now().plus(Duration.ofHours(1)),

@@ -1,9 +1,13 @@
 package org.popcorn.server.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +19,8 @@ import org.popcorn.server.support.Api;
 /**
  * The charity plugin's pages inside the app shell, in a real headless Chromium against the real server: a fan signs up
  * for a shift, the team lead checks them in and out on a phone and verifies the hours, and the fan sees them on
- * "my volunteering". A disabled plugin's page is a friendly page in the shell.
+ * "my volunteering". A role's waiver is read and ticked before the sign-up is sent. A disabled plugin's page is a
+ * friendly page in the shell.
  */
 class CharityBrowserIT extends BrowserTest {
 
@@ -105,6 +110,92 @@ class CharityBrowserIT extends BrowserTest {
         shot("charity-certificate-verified");
         openAs(null, "#/p/charity/verify/NOSUCHCODE");
         visible(By.cssSelector("[data-testid='certificate-invalid']"));
+    }
+
+    @Test
+    void aVolunteerMustAcceptARolesWaiverBeforeSigningUpAndTheAcceptanceIsRecorded() throws Exception {
+        String admin = api.adminToken();
+        long jinan = api.cityId("Jinan");
+        String org = api.member("wv-org", jinan);
+        assertEquals(200, api.put("api/admin/members/wv-org/organiser/" + jinan, null, admin).status());
+        LocalDate today = LocalDate.now();
+        Api.Reply campaign = api.post("api/plugins/charity/campaigns", "{\"name\":\"Waiver month\",\"startsOn\":\"" + today.minusDays(1)
+                + "\",\"endsOn\":\"" + today.plusDays(20) + "\",\"hoursGoal\":100,\"causes\":[\"elderly-company\"],\"cities\":[{\"cityId\":"
+                + jinan + ",\"hoursGoal\":50}]}", admin);
+        assertEquals(201, campaign.status(), campaign.toString());
+        Instant start = Instant.now().plus(Duration.ofDays(3));
+        Api.Reply created = api.post("api/plugins/charity/campaigns/" + campaign.json().getJsonNumber("id") + "/activities",
+                "{\"cityId\":" + jinan + ",\"cause\":\"elderly-company\",\"title\":\"Care home afternoon\",\"meetingPoint\":\"Care home lobby\","
+                        + "\"meetingMinutesBefore\":15,\"shifts\":[{\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(2))
+                        + "\",\"roles\":[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":3}]}]}", org);
+        assertEquals(201, created.status(), created.toString());
+        long activity = created.json().getJsonNumber("id").longValue();
+        long shift = created.json().getJsonArray("shifts").getJsonObject(0).getJsonNumber("id").longValue();
+        Api.Reply waiver = api.put("api/plugins/charity/activities/" + activity + "/roles/helper/waiver",
+                "{\"en\":\"I will follow the care home's rules.\",\"zh-CN\":\"我会遵守养老院的规定。\"}", org);
+        assertEquals(200, waiver.status(), waiver.toString());
+        JsonObject given = waiver.json().getJsonArray("shifts").getJsonObject(0).getJsonArray("roles").getJsonObject(0).getJsonObject("waiver");
+        int version = given.getInt("version");
+        assertEquals("我会遵守养老院的规定。", given.getJsonObject("texts").getString("zh-CN"));
+        String fan = api.member("wv-fan", jinan);
+        String key = shift + "-helper";
+        String signupPath = "/api/plugins/charity/shifts/" + shift + "/roles/helper/signup";
+
+        // the fan reads the waiver on the activity page; every sign-up request the page sends is noted
+        openAs(fan, "#/p/charity/activity/" + activity);
+        assertEquals("Care home afternoon", visible(By.cssSelector("main h1")).getText());
+        assertEquals("I will follow the care home's rules.", visible(By.cssSelector("[data-testid='waiver-" + key + "'] .waiver-text")).getText());
+        assertTrue(visible(By.cssSelector("[data-testid='waiver-" + key + "'] h4")).getText().contains("version " + version),
+                "the waiver names the version the fan accepts");
+        assertEquals("I have read and accept this waiver", visible(By.cssSelector("label[for='waiver-accept-" + key + "']")).getText());
+        assertFalse(visible(By.cssSelector("[data-testid='waiver-accept-" + key + "']")).isSelected(), "the box starts unticked");
+        js("const send = window.fetch; window.__signups = [];"
+                + " window.fetch = function (u, o) { const at = String(u && u.url ? u.url : u);"
+                + " if (at.includes('/signup')) window.__signups.push({ method: (o && o.method) || 'GET', url: at, body: (o && o.body) || null });"
+                + " return send.call(window, u, o); };");
+
+        // signing up without the tick is refused on the page: a message, the focus on the box, and nothing sent
+        click(By.cssSelector("[data-testid='signup-" + key + "']"));
+        By refusal = By.cssSelector("[data-testid='shift-" + shift + "'] .alert.error");
+        wait.until(d -> d.findElement(refusal).isDisplayed()
+                && d.findElement(refusal).getText().contains("Read the waiver for Helper and tick “I have read and accept this waiver” to sign up."));
+        wait.until(d -> ("waiver-accept-" + key).equals(js("return document.activeElement && document.activeElement.dataset.testid;")));
+        assertTrue(driver.findElement(By.cssSelector("[data-testid='signup-" + key + "']")).isEnabled(), "the button stays usable");
+        assertEquals(0L, js("return window.__signups.length;"), "no sign-up was sent without the tick");
+        JsonObject before = api.get("api/plugins/charity/activities/" + activity, fan).json().getJsonArray("shifts").getJsonObject(0)
+                .getJsonArray("roles").getJsonObject(0);
+        assertEquals(0, before.getInt("taken"), before.toString());
+        assertTrue(before.get("mine") == null || before.isNull("mine"), "the fan holds no place: " + before);
+        assertFalse(before.getJsonObject("waiver").getBoolean("accepted"), "nothing accepted: " + before);
+        shot("charity-waiver");
+
+        // ticked, the sign-up goes out with the waiver's version and the place is confirmed
+        click(By.cssSelector("[data-testid='waiver-accept-" + key + "']"));
+        assertTrue(driver.findElement(By.cssSelector("[data-testid='waiver-accept-" + key + "']")).isSelected());
+        click(By.cssSelector("[data-testid='signup-" + key + "']"));
+        wait.until(d -> d.findElement(By.cssSelector("[data-testid='mine-" + key + "']")).getText().contains("Confirmed"));
+        assertTrue(visible(By.cssSelector("[data-testid='waiver-" + key + "']")).getText().contains("you accepted it"),
+                "the waiver now says it is accepted");
+        assertTrue(driver.findElements(By.cssSelector("[data-testid='waiver-accept-" + key + "']")).isEmpty(), "no box to tick again");
+        assertEquals(1L, js("return window.__signups.length;"), "one sign-up was sent");
+        assertEquals("PUT", js("return window.__signups[0].method;"));
+        assertTrue(((String) js("return window.__signups[0].url;")).endsWith(signupPath));
+        JsonObject sent = Json.createReader(new StringReader((String) js("return window.__signups[0].body;"))).readObject();
+        assertEquals(version, sent.getInt("acceptWaiverVersion"), sent.toString());
+
+        JsonObject after = api.get("api/plugins/charity/activities/" + activity, fan).json().getJsonArray("shifts").getJsonObject(0)
+                .getJsonArray("roles").getJsonObject(0);
+        assertEquals(1, after.getInt("taken"), after.toString());
+        assertEquals("CONFIRMED", after.getJsonObject("mine").getString("status"));
+        assertTrue(after.getJsonObject("waiver").getBoolean("accepted"), "the fan's acceptance stands: " + after);
+        assertEquals(version, after.getJsonObject("waiver").getInt("version"));
+        JsonArray accepted = api.get("api/me/export", fan).json().getJsonObject("plugins").getJsonObject("charity").getJsonArray("waiversAccepted");
+        assertEquals(1, accepted.size(), accepted.toString());
+        assertEquals("waiver-" + activity + "-helper", accepted.getJsonObject(0).getString("purpose"));
+        assertEquals(version, accepted.getJsonObject(0).getInt("version"));
+        assertTrue(accepted.getJsonObject(0).get("withdrawnAt") == null || accepted.getJsonObject(0).isNull("withdrawnAt"),
+                "the acceptance is not withdrawn: " + accepted);
+        shot("charity-waiver-accepted");
     }
 
     @Test

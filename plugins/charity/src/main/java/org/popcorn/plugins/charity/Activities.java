@@ -35,7 +35,8 @@ import org.popcorn.plugins.charity.CharityViews.Shift;
  * Activities of a campaign in a city, with their shifts and roles. Each role of a shift is a host sign-up pool
  * ({@code shift-<id>-<role>}): timed and exclusive, so a volunteer's places never overlap, with the role's minimum
  * level as eligibility. A proposal's pools stay closed until an organiser approves it. A role may carry a waiver
- * volunteers accept before signing up (see {@link Waivers}).
+ * volunteers accept before signing up (see {@link Waivers}). An open-ended activity ({@code selfLoggedHours}) has its
+ * volunteers log their own hours instead of being checked in and out (see {@link SelfLoggedHours}).
  */
 final class Activities {
 
@@ -66,10 +67,10 @@ final class Activities {
         return "shift-" + shiftId + "-" + role;
     }
 
-    /** A stored activity row. */
+    /** A stored activity row; {@code selfLoggedHours} when its volunteers log their own hours (an open-ended task). */
     record Row(long id, long campaignId, long cityId, String cause, String title, String description, String meetingPoint,
                int meetingMinutesBefore, String partnerName, String status, String decisionReason, long createdBy,
-               Instant partnerApprovedAt) {
+               Instant partnerApprovedAt, boolean selfLoggedHours) {
     }
 
     /** A stored shift with its roles; {@code seriesId} when it is one of a series (see {@link Series}). */
@@ -106,6 +107,7 @@ final class Activities {
         String meetingPoint = Check.text(f.meetingPoint, "meetingPoint", 300, true);
         int meetingBefore = f.meetingMinutesBefore == null ? 15 : Check.range(f.meetingMinutesBefore, "meetingMinutesBefore", 0, 240);
         String partner = Check.text(f.partnerName, "partnerName", 200, false);
+        boolean selfLogged = Boolean.TRUE.equals(f.selfLoggedHours); // absent: the lead checks volunteers in and out
         Cities.CityInfo city = ctx.cities().byId(f.cityId).orElseThrow();
         ZoneId zone = ZoneId.of(city.timeZone());
         List<ShiftForm> shifts = f.shifts == null ? List.of() : f.shifts;
@@ -146,10 +148,11 @@ final class Activities {
         String status = live ? PUBLISHED : PROPOSED;
         long id = db.with(h -> {
             long aid = h.createUpdate("insert into charity_activity (campaign_id, city_id, cause, title, description, meeting_point, "
-                            + "meeting_minutes_before, partner_name, status, created_by, created_at) "
-                            + "values (:c, :city, :cause, :t, :d, :mp, :mb, :p, :s, :by, :at)")
+                            + "meeting_minutes_before, partner_name, status, created_by, created_at, self_logged_hours) "
+                            + "values (:c, :city, :cause, :t, :d, :mp, :mb, :p, :s, :by, :at, :self)")
                     .bind("c", campaignId).bind("city", f.cityId).bind("cause", cause).bind("t", title).bind("d", description)
                     .bind("mp", meetingPoint).bind("mb", meetingBefore).bind("p", partner).bind("s", status).bind("by", me)
+                    .bind("self", selfLogged)
                     .bind("at", PluginJdbi.ts(Instant.now(ctx.clock()))).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (Planned p : planned) {
                 Long series = p.repeat() == null ? null
@@ -260,7 +263,7 @@ final class Activities {
                 .map((rs, c) -> new Row(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("city_id"), rs.getString("cause"),
                         rs.getString("title"), rs.getString("description"), rs.getString("meeting_point"), rs.getInt("meeting_minutes_before"),
                         rs.getString("partner_name"), rs.getString("status"), rs.getString("decision_reason"), rs.getLong("created_by"),
-                        PluginJdbi.instant(rs, "partner_approved_at")))
+                        PluginJdbi.instant(rs, "partner_approved_at"), rs.getBoolean("self_logged_hours")))
                 .findOne()).orElseThrow(() -> PluginProblem.notFound("No activity " + id + ".").withCode("charity.activity-not-found"));
     }
 
@@ -350,7 +353,8 @@ final class Activities {
         }
         return new Activity(a.id(), a.campaignId(), a.cityId(), cityName, zone.getId(), a.cause(), a.title(), a.description(),
                 a.meetingPoint(), a.meetingMinutesBefore(), a.partnerName(), a.partnerName() != null && a.partnerApprovedAt() != null,
-                a.partnerName() == null ? null : a.partnerApprovedAt(), a.status(), a.decisionReason(), manage, out, series(a.id(), shifts));
+                a.partnerName() == null ? null : a.partnerApprovedAt(), a.status(), a.decisionReason(), manage, out, series(a.id(), shifts),
+                a.selfLoggedHours());
     }
 
     /** The activity's series, each with how many of its shifts there are and when the first starts. */
@@ -403,6 +407,7 @@ final class Activities {
     }
 
     Activity decide(long id, boolean approve, String reason) {
+        ctx.currentMember().require(); // 401 for an anonymous caller, before anything about the activity is said
         Row a = row(id);
         if (!ctx.currentMember().organises(a.cityId())) {
             throw PluginProblem.forbidden("Only an organiser of this city decides its proposals.").withCode("charity.organiser-required");

@@ -38,6 +38,7 @@ public class CharityExtension implements PopcornExtension {
     private Panels panels;
     private Certificates certificates;
     private Partners partners;
+    private SelfLoggedHours selfLogged;
 
     @Override
     public void start(PluginContext context) {
@@ -54,6 +55,7 @@ public class CharityExtension implements PopcornExtension {
         this.panels = new Panels(context, db, activities);
         this.certificates = new Certificates(context, db, campaigns);
         this.partners = new Partners(context, db, activities);
+        this.selfLogged = new SelfLoggedHours(context, db, activities, hours, volunteering);
     }
 
     @Override
@@ -63,7 +65,7 @@ public class CharityExtension implements PopcornExtension {
 
     @Override
     public Object restResource() {
-        return new CharityResource(campaigns, activities, volunteering, hours, reports, panels, certificates, partners);
+        return new CharityResource(campaigns, activities, volunteering, hours, reports, panels, certificates, partners, selfLogged);
     }
 
     @Override

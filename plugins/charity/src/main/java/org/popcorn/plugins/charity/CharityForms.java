@@ -59,6 +59,10 @@ final class CharityForms {
         public Integer meetingMinutesBefore;
         public String partnerName;
         public List<ShiftForm> shifts;
+        @Schema(description = "An open-ended task (default false): volunteers with a confirmed place log their own minutes for "
+                + "each shift once it has started (PUT /shifts/{id}/hours/mine), pending until the lead verifies them; its "
+                + "shifts have no check-in or check-out.")
+        public Boolean selfLoggedHours;
     }
 
     /** A sign-up: how many people come together (the member included), and the waiver version the member accepts. */
@@ -87,5 +91,13 @@ final class CharityForms {
         public String status;
         public Integer minutes;
         public String reason;
+    }
+
+    /** A volunteer's own hours for a shift of an open-ended activity. */
+    public static class MyHoursForm {
+        @Schema(description = "Minutes worked, 1 to 1440 (422 charity.invalid-minutes).")
+        public Integer minutes;
+        @Schema(description = "Optional note for the team lead (what was done), at most 500 characters; kept in the history as the reason.")
+        public String note;
     }
 }

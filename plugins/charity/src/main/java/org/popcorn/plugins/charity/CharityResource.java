@@ -25,8 +25,10 @@ import org.popcorn.plugins.charity.CharityForms.CampaignForm;
 import org.popcorn.plugins.charity.CharityForms.Decision;
 import org.popcorn.plugins.charity.CharityForms.HoursForm;
 import org.popcorn.plugins.charity.CharityForms.MemberRef;
+import org.popcorn.plugins.charity.CharityForms.MyHoursForm;
 import org.popcorn.plugins.charity.CharityViews.Activity;
 import org.popcorn.plugins.charity.CharityViews.Campaign;
+import org.popcorn.plugins.charity.CharityViews.MyShift;
 import org.popcorn.plugins.charity.CharityViews.MyShifts;
 import org.popcorn.plugins.charity.CharityViews.Page;
 import org.popcorn.plugins.charity.CharityViews.Roster;
@@ -46,10 +48,12 @@ public class CharityResource {
     private final Panels panels;
     private final Certificates certificates;
     private final Partners partners;
+    private final SelfLoggedHours selfLogged;
 
     CharityResource(Campaigns campaigns, Activities activities, Volunteering volunteering, HoursService hours, Reports reports, Panels panels,
-                    Certificates certificates, Partners partners) {
+                    Certificates certificates, Partners partners, SelfLoggedHours selfLogged) {
         this.partners = partners;
+        this.selfLogged = selfLogged;
         this.reports = reports;
         this.panels = panels;
         this.certificates = certificates;
@@ -106,12 +110,16 @@ public class CharityResource {
 
     @POST
     @Path("activities/{id}/approve")
+    @Operation(summary = "Approve a proposed activity", description = "Organisers of its city; it goes live at once.")
+    @SecurityRequirement(name = "bearer")
     public Activity approve(@PathParam("id") long id) {
         return activities.decide(id, true, null);
     }
 
     @POST
     @Path("activities/{id}/reject")
+    @Operation(summary = "Reject a proposed activity", description = "Organisers of its city, with a reason the proposer reads.")
+    @SecurityRequirement(name = "bearer")
     public Activity reject(@PathParam("id") long id, Decision d) {
         return activities.decide(id, false, d == null ? null : d.reason);
     }
@@ -210,6 +218,23 @@ public class CharityResource {
     @SecurityRequirement(name = "bearer")
     public RosterEntry checkOut(@PathParam("id") long id, MemberRef m) {
         return hours.checkOut(id, m == null ? null : m.memberId);
+    }
+
+    /** A volunteer logs their own hours for a shift of an open-ended activity; the lead verifies them below. */
+    @PUT
+    @Path("shifts/{id}/hours/mine")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Log my own hours for a shift of an open-ended activity", description = "Body {\"minutes\": 90, "
+            + "\"note\": \"sorted donations\"} (minutes 1 to 1440; note optional, at most 500 characters). For a member with a "
+            + "confirmed place in the shift, once it has started, in an activity with selfLoggedHours. The hours are PENDING "
+            + "(no points) until the team lead verifies them with PUT /shifts/{id}/hours/{memberId}; logging again while "
+            + "pending replaces the figure, and every log is kept in the entry's history with the member as its author and "
+            + "the note as its reason (the same figure and note again change nothing). Answers the shift as GET /my/shifts "
+            + "lists it. 409 charity.not-self-logged, charity.not-on-roster, charity.shift-not-started, "
+            + "charity.hours-already-verified (verified or marked a no-show: the lead corrects it); 422 "
+            + "charity.invalid-minutes, charity.missing-body, request.too-long (note); 404 charity.shift-not-found.")
+    public MyShift logMyHours(@PathParam("id") long id, MyHoursForm form) {
+        return selfLogged.log(id, form);
     }
 
     @PUT

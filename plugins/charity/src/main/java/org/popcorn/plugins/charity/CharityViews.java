@@ -60,11 +60,14 @@ final class CharityViews {
     public record SeriesView(long id, String every, LocalDate until, int shifts, Instant firstStartsAt) {
     }
 
-    /** An activity; {@code partnerApproved} when an admin approved its partner organisation (never without a partner). */
+    /**
+     * An activity; {@code partnerApproved} when an admin approved its partner organisation (never without a partner);
+     * {@code selfLoggedHours} when it is an open-ended task whose volunteers log their own hours.
+     */
     public record Activity(long id, long campaignId, long cityId, String cityName, String zone, String cause, String title,
                            String description, String meetingPoint, int meetingMinutesBefore, String partnerName,
                            boolean partnerApproved, Instant partnerApprovedAt, String status, String decisionReason, boolean canManage,
-                           List<Shift> shifts, List<SeriesView> series) {
+                           List<Shift> shifts, List<SeriesView> series, boolean selfLoggedHours) {
     }
 
     /** A sign-up's answer. */
@@ -74,9 +77,10 @@ final class CharityViews {
     public record Hours(Integer minutes, String status) {
     }
 
+    /** One of my shifts; {@code selfLoggedHours}: I log my own hours for it (an open-ended activity) once it has started. */
     public record MyShift(long shiftId, long activityId, String activityTitle, String cityName, String zone, Instant startsAt,
                           Instant endsAt, Instant meetingAt, String meetingPoint, String role, String roleName, String status,
-                          Integer waitingPosition, Hours hours) {
+                          Integer waitingPosition, Hours hours, boolean selfLoggedHours) {
     }
 
     public record MyShifts(List<MyShift> items, long verifiedMinutes, long pendingMinutes) {
@@ -90,7 +94,8 @@ final class CharityViews {
                               Instant checkedOutAt, Integer minutes, String hoursStatus, List<Change> history) {
     }
 
-    public record RosterActivity(long id, String title, String cityName, String zone, String meetingPoint) {
+    /** The roster's activity; {@code selfLoggedHours}: volunteers log their own hours, nobody is checked in or out. */
+    public record RosterActivity(long id, String title, String cityName, String zone, String meetingPoint, boolean selfLoggedHours) {
     }
 
     public record Roster(Shift shift, RosterActivity activity, List<RosterEntry> entries) {

@@ -28,7 +28,9 @@ import org.popcorn.plugins.charity.CharityViews.RosterEntry;
 /**
  * The day and after: the lead checks volunteers in and out, then verifies each one's hours (or marks a no-show).
  * Every change of a figure or a status is kept with who made it and why; verified hours pay points once (a later
- * correction pays or takes back the difference) and count toward the hour badges.
+ * correction pays or takes back the difference) and count toward the hour badges. In an open-ended activity the
+ * volunteers log their own hours instead ({@link SelfLoggedHours}): nobody is checked in or out, and the lead verifies
+ * the logged figures here like checked-out ones.
  */
 final class HoursService {
 
@@ -47,7 +49,8 @@ final class HoursService {
         this.activities = activities;
     }
 
-    private record Entry(long memberId, String role, Instant in, Instant out, Integer minutes, String status, int pointsPaid) {
+    /** A volunteer's hours row of a shift. */
+    record Entry(long memberId, String role, Instant in, Instant out, Integer minutes, String status, int pointsPaid) {
     }
 
     private record Lead(Row activity, ShiftRow shift, List<RoleRow> roles) {
@@ -74,7 +77,7 @@ final class HoursService {
         throw PluginProblem.conflict("This member has no confirmed place in the shift.", "memberId").withCode("charity.not-on-roster");
     }
 
-    private Optional<Entry> entry(long shiftId, long memberId, boolean lock) {
+    Optional<Entry> entry(long shiftId, long memberId, boolean lock) {
         return db.with(h -> h.createQuery("select * from charity_hours where shift_id = :s and member_id = :m" + (lock ? " for update" : ""))
                 .bind("s", shiftId).bind("m", memberId)
                 .map((rs, c) -> new Entry(rs.getLong("member_id"), rs.getString("role_code"), PluginJdbi.instant(rs, "checked_in_at"),
@@ -82,8 +85,17 @@ final class HoursService {
                 .findOne());
     }
 
+    /** Volunteers of an open-ended activity log their own time: a check-in or -out would clash with their figure. */
+    private static void notSelfLogged(Lead l) {
+        if (l.activity().selfLoggedHours()) {
+            throw PluginProblem.conflict("Volunteers log their own hours in this open-ended activity; verify them instead of "
+                    + "checking anyone in or out.", "selfLoggedHours").withCode("charity.self-logged-shift");
+        }
+    }
+
     RosterEntry checkIn(long shiftId, Long memberId) {
         Lead l = lead(shiftId);
+        notSelfLogged(l);
         long member = requireMember(memberId);
         Instant now = Instant.now(ctx.clock());
         if (now.isBefore(l.shift().startsAt().minus(Duration.ofHours(3))) || now.isAfter(l.shift().endsAt().plus(Duration.ofHours(24)))) {
@@ -105,6 +117,7 @@ final class HoursService {
 
     RosterEntry checkOut(long shiftId, Long memberId) {
         Lead l = lead(shiftId);
+        notSelfLogged(l);
         long member = requireMember(memberId);
         Entry e = entry(shiftId, member, true).filter(x -> x.in() != null)
                 .orElseThrow(() -> PluginProblem.conflict("Check the volunteer in first.", "memberId").withCode("charity.not-checked-in"));
@@ -140,12 +153,12 @@ final class HoursService {
             minutes = before != null ? before : shiftMinutes; // forgot to check out: the shift's length, for the lead to approve
         }
         String reason = Check.text(f.reason, "reason", 500, false);
+        if (f.status.equals(statusBefore) && before != null && before == minutes) {
+            return rosterEntry(l, member); // nothing changes (a repeated approval from the phone, too): nothing to explain
+        }
         boolean plainApproval = f.status.equals(VERIFIED) && PENDING.equals(statusBefore) && before != null && before == minutes;
         if (reason == null && !plainApproval) {
             throw PluginProblem.invalid("Say why: the hours or the status change from what was recorded.", "reason").withCode("charity.reason-required");
-        }
-        if (f.status.equals(statusBefore) && before != null && before == minutes) {
-            return rosterEntry(l, member); // nothing changes
         }
         if (current.isEmpty()) {
             db.with(h -> h.createUpdate("insert into charity_hours (shift_id, member_id, role_code, minutes, status) values (:s, :m, :r, :min, :st)")
@@ -180,7 +193,8 @@ final class HoursService {
         }
     }
 
-    private long record(long shiftId, long member, Integer fromMinutes, Integer toMinutes, String fromStatus, String toStatus, String reason) {
+    /** Adds a change to the entry's history, made by the caller; answers its id (which keys the points paid for it). */
+    long record(long shiftId, long member, Integer fromMinutes, Integer toMinutes, String fromStatus, String toStatus, String reason) {
         long by = ctx.currentMember().require();
         return db.with(h -> h.createUpdate("insert into charity_hours_change (shift_id, member_id, changed_at, changed_by, from_minutes, to_minutes, "
                         + "from_status, to_status, reason) values (:s, :m, :at, :by, :fm, :tm, :fs, :ts, :r)")
@@ -216,7 +230,8 @@ final class HoursService {
         String city = ctx.cities().byId(l.activity().cityId()).map(c -> c.name()).orElse("?");
         String zone = activities.zone(l.activity().cityId()).getId();
         CharityViews.Shift shift = activities.view(l.activity()).shifts().stream().filter(s -> s.id() == shiftId).findFirst().orElseThrow();
-        return new Roster(shift, new RosterActivity(l.activity().id(), l.activity().title(), city, zone, l.activity().meetingPoint()), entries);
+        return new Roster(shift, new RosterActivity(l.activity().id(), l.activity().title(), city, zone, l.activity().meetingPoint(),
+                l.activity().selfLoggedHours()), entries);
     }
 
     private RosterEntry rosterEntry(Lead l, long member) {

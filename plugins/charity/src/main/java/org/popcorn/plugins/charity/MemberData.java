@@ -25,15 +25,21 @@ import org.popcorn.plugins.charity.Activities.ShiftRow;
  * went live (volunteers signed up for them). It deletes what is personal or still to come: the reminders sent to the
  * member, hours rows of shifts that have not started (the core has already given up their places), the member's
  * proposals that never went live (their free texts; nobody signed up for them), and their certificates of hours (a
- * deleted member's certificate no longer verifies: its address would otherwise keep showing their name). No column holds a free text a
- * volunteer writes about themselves; the texts of live activities are the activity's, and a change's reason is the
- * lead's note on someone's hours (not null, and part of that volunteer's record), so both stay.
+ * deleted member's certificate no longer verifies: its address would otherwise keep showing their name). The texts of
+ * live activities are the activity's, and a change's reason is the lead's note on someone's hours (not null, and part
+ * of that volunteer's record), so both stay. The one free text a volunteer writes about themselves is the note on hours
+ * they logged in an open-ended activity (see {@link SelfLoggedHours}), kept as the reason of their own changes: the
+ * download lists it in the history (made by them), and erasure replaces it with {@link #NOTE_ERASED} while the
+ * figures, statuses and times stay for the totals and the lead's record.
  *
  * <p>The member's acceptances of waivers are kept by the host's consent block: the download lists them, and erasure
  * withdraws them ({@code withdrawAll}, as the consent block asks and the booths plugin does for a lead), leaving the
  * records under the opaque subject {@code member-<id>}. The waivers of a deleted proposal go with it.
  */
 final class MemberData {
+
+    /** What an erased volunteer's own note on their hours becomes (the reason column needs a text). */
+    static final String NOTE_ERASED = "Note removed with the account";
 
     private final PluginContext ctx;
     private final PluginJdbi db;
@@ -207,6 +213,11 @@ final class MemberData {
                     .bind("m", memberId).bind("now", PluginJdbi.ts(now)).execute();
             h.createUpdate("delete from charity_hours where member_id = :m" + notStarted)
                     .bind("m", memberId).bind("now", PluginJdbi.ts(now)).execute();
+            // the member's own notes on the hours they logged in open-ended activities: their words go, the figures stay
+            h.createUpdate("update charity_hours_change set reason = :erased where member_id = :m and changed_by = :m "
+                            + "and reason not in (:erased, :none) and shift_id in (select s.id from charity_shift s "
+                            + "join charity_activity a on a.id = s.activity_id where a.self_logged_hours = true)")
+                    .bind("m", memberId).bind("erased", NOTE_ERASED).bind("none", SelfLoggedHours.NO_NOTE).execute();
             // proposals that never went live; one with any hours or reminders (which cannot happen) stays rather than fail
             List<Long> proposals = h.createQuery("select a.id from charity_activity a where a.created_by = :m and a.status in ('PROPOSED', 'REJECTED') "
                             + "and not exists (select 1 from charity_shift s join charity_hours x on x.shift_id = s.id where s.activity_id = a.id) "

@@ -125,13 +125,15 @@ final class Volunteering {
         return new MyShifts(items, verified, pending);
     }
 
-    private MyShift item(long shiftId, String code, String status, Integer position, Hours hours) {
+    /** One of the caller's shifts as "my shifts" lists it (also the answer to logging one's own hours). */
+    MyShift item(long shiftId, String code, String status, Integer position, Hours hours) {
         ShiftRow s = activities.shift(shiftId).orElseThrow();
         Row a = activities.row(s.activityId());
         String roleName = activities.roles(shiftId).stream().filter(r -> r.code().equals(code)).map(RoleRow::name).findFirst().orElse(code);
         String zone = activities.zone(a.cityId()).getId();
         String city = ctx.cities().byId(a.cityId()).map(c -> c.name()).orElse("?");
         return new MyShift(shiftId, a.id(), a.title(), city, zone, s.startsAt(), s.endsAt(),
-                s.startsAt().minus(Duration.ofMinutes(a.meetingMinutesBefore())), a.meetingPoint(), code, roleName, status, position, hours);
+                s.startsAt().minus(Duration.ofMinutes(a.meetingMinutesBefore())), a.meetingPoint(), code, roleName, status, position, hours,
+                a.selfLoggedHours());
     }
 }

@@ -26,7 +26,6 @@ import org.popcorn.api.PluginProblem;
 import org.popcorn.plugins.charity.CharityForms.ActivityForm;
 import org.popcorn.plugins.charity.CharityForms.HoursForm;
 import org.popcorn.plugins.charity.CharityForms.ShiftForm;
-import org.popcorn.plugins.charity.CharityViews.Campaign;
 import org.popcorn.testkit.PluginTestKit;
 
 /**
@@ -53,14 +52,10 @@ class CertificatesTest {
         kit = PluginTestKit.start("charity", new CharityExtension());
         api = (CharityResource) kit.extension().restResource();
         certificates = api.certificates();
-        chengdu = kit.addCity("Chengdu", "CN", "Asia/Shanghai"); // 1 and 2: the cities of CharityExtensionTest.campaignForm()
-        kit.addCity("Wuhan", "CN", "Asia/Shanghai");
-        long admin = kit.addMember("ada");
-        kit.makeAdmin(admin);
-        org = kit.addMember("olga");
-        kit.makeOrganiser(org, chengdu);
-        kit.actAs(admin);
-        campaign = ((Campaign) api.createCampaign(CharityExtensionTest.campaignForm()).getEntity()).id();
+        CharityFixture f = CharityFixture.of(kit, api);
+        chengdu = f.chengdu();
+        org = f.org();
+        campaign = f.campaign();
         xiaoming = kit.addMember("张小明", 1, chengdu); // the kit's display name is the handle: a Chinese name
         vic = kit.addMember("vic", 1, chengdu);
         t0 = kit.now().truncatedTo(ChronoUnit.MINUTES);

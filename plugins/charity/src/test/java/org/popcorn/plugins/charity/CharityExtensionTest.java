@@ -43,14 +43,12 @@ class CharityExtensionTest {
     void start() {
         kit = PluginTestKit.start("charity", new CharityExtension());
         api = (CharityResource) kit.extension().restResource();
-        chengdu = kit.addCity("Chengdu", "CN", "Asia/Shanghai");
-        wuhan = kit.addCity("Wuhan", "CN", "Asia/Shanghai");
-        admin = kit.addMember("ada");
-        kit.makeAdmin(admin);
-        org = kit.addMember("olga");
-        kit.makeOrganiser(org, chengdu);
-        kit.actAs(admin);
-        campaign = ((Campaign) api.createCampaign(campaignForm()).getEntity()).id();
+        CharityFixture f = CharityFixture.of(kit, api);
+        chengdu = f.chengdu();
+        wuhan = f.wuhan();
+        admin = f.admin();
+        org = f.org();
+        campaign = f.campaign();
     }
 
     static CampaignForm campaignForm() {

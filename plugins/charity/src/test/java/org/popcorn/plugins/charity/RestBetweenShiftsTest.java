@@ -14,7 +14,6 @@ import org.popcorn.api.PluginProblem;
 import org.popcorn.plugins.charity.CharityForms.ActivityForm;
 import org.popcorn.plugins.charity.CharityForms.ShiftForm;
 import org.popcorn.plugins.charity.CharityViews.Activity;
-import org.popcorn.plugins.charity.CharityViews.Campaign;
 import org.popcorn.testkit.PluginTestKit;
 
 /** The setting "rest-minutes": the free time a volunteer keeps between two shifts, at join and at promotion. */
@@ -31,14 +30,10 @@ class RestBetweenShiftsTest {
     void start() {
         kit = PluginTestKit.start("charity", new CharityExtension());
         api = (CharityResource) kit.extension().restResource();
-        chengdu = kit.addCity("Chengdu", "CN", "Asia/Shanghai");
-        kit.addCity("Wuhan", "CN", "Asia/Shanghai");
-        long admin = kit.addMember("ada");
-        kit.makeAdmin(admin);
-        org = kit.addMember("olga");
-        kit.makeOrganiser(org, chengdu);
-        kit.actAs(admin);
-        campaign = ((Campaign) api.createCampaign(CharityExtensionTest.campaignForm()).getEntity()).id();
+        CharityFixture f = CharityFixture.of(kit, api);
+        chengdu = f.chengdu();
+        org = f.org();
+        campaign = f.campaign();
         day = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS);
     }
 

@@ -23,7 +23,6 @@ import org.popcorn.plugins.charity.CharityForms.Join;
 import org.popcorn.plugins.charity.CharityForms.RoleForm;
 import org.popcorn.plugins.charity.CharityForms.ShiftForm;
 import org.popcorn.plugins.charity.CharityViews.Activity;
-import org.popcorn.plugins.charity.CharityViews.Campaign;
 import org.popcorn.plugins.charity.CharityViews.Role;
 import org.popcorn.testkit.PluginTestKit;
 
@@ -52,14 +51,10 @@ class WaiversTest {
         api = (CharityResource) kit.extension().restResource();
         consents = kit.context().consents();
         signups = kit.context().signups();
-        chengdu = kit.addCity("Chengdu", "CN", "Asia/Shanghai");
-        kit.addCity("Wuhan", "CN", "Asia/Shanghai"); // the campaign form's cities are the first two
-        long admin = kit.addMember("ada");
-        kit.makeAdmin(admin);
-        org = kit.addMember("olga");
-        kit.makeOrganiser(org, chengdu);
-        kit.actAs(admin);
-        campaign = ((Campaign) api.createCampaign(CharityExtensionTest.campaignForm()).getEntity()).id();
+        CharityFixture f = CharityFixture.of(kit, api);
+        chengdu = f.chengdu();
+        org = f.org();
+        campaign = f.campaign();
         start = kit.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES); // far enough to cancel
     }
 
