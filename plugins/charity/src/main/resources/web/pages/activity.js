@@ -97,7 +97,10 @@ export default {
         if (kind !== 'cancel' && role.waiver && !role.waiver.accepted) {
           if (!tick || !tick.checked) { // the version goes only with the ticked box: the volunteer read what they accept
             showAlert(box, c('waiver.mustAccept', { role: role.name }));
-            if (tick) tick.focus();
+            if (tick) {
+              tick.addEventListener('change', () => { if (tick.checked) showAlert(box, ''); }, { once: true }); // ticked: nothing left to say
+              tick.focus();
+            }
             return;
           }
           body.acceptWaiverVersion = role.waiver.version;
@@ -139,13 +142,16 @@ export default {
       /** Whether the caller may send a sign-up for the role now (join, wait, or take an offered place). */
       const canSend = (role, ended) => !!me && !ended && open && (!role.mine || role.mine.status === 'OFFERED');
 
+      // A sign-up button that needs a waiver is described by the waiver's text and its checkbox, in that order.
+      const described = (shift, role, ticks) => (ticks.has(role.code) ? `waiver-text-${shift.id}-${role.code} ${ticks.get(role.code).id}` : null);
+
       const roleAction = (shift, role, box, ended, ticks) => {
         const mine = role.mine;
         const parts = [];
         if (mine) parts.push(h('strong', { class: 'badge', dataset: { testid: `mine-${shift.id}-${role.code}` } }, mineText(mine)), ' ');
         if (!me || ended) return parts.length ? parts : h('span', { class: 'muted' }, '–');
         if (mine && mine.status === 'OFFERED' && open) {
-          const take = h('button', { type: 'button', class: 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` }, 'aria-describedby': ticks.has(role.code) ? ticks.get(role.code).id : null }, c('signup.accept'));
+          const take = h('button', { type: 'button', class: 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` }, 'aria-describedby': described(shift, role, ticks) }, c('signup.accept'));
           take.addEventListener('click', () => act(shift, role, 'signup', box, take, ticks.get(role.code)));
           parts.push(take, ' ');
         }
@@ -155,7 +161,7 @@ export default {
           parts.push(cancel);
         } else if (open) {
           const full = role.taken >= role.capacity;
-          const join = h('button', { type: 'button', class: full ? 'small' : 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` }, 'aria-label': c(full ? 'signup.waitLabel' : 'signup.joinLabel', { role: role.name }), 'aria-describedby': ticks.has(role.code) ? ticks.get(role.code).id : null },
+          const join = h('button', { type: 'button', class: full ? 'small' : 'primary small', dataset: { testid: `signup-${shift.id}-${role.code}` }, 'aria-label': c(full ? 'signup.waitLabel' : 'signup.joinLabel', { role: role.name }), 'aria-describedby': described(shift, role, ticks) },
             c(full ? 'signup.wait' : 'signup.join'));
           join.addEventListener('click', () => act(shift, role, 'signup', box, join, ticks.get(role.code)));
           parts.push(join);

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.popcorn.server.support.Api;
 
 /**
@@ -170,8 +171,11 @@ class CharityBrowserIT extends BrowserTest {
         shot("charity-waiver");
 
         // ticked, the sign-up goes out with the waiver's version and the place is confirmed
+        assertEquals("waiver-text-" + key + " waiver-accept-" + key, driver.findElement(By.cssSelector("[data-testid='signup-" + key + "']"))
+                .getAttribute("aria-describedby"), "the button is described by the waiver's text and its box");
         click(By.cssSelector("[data-testid='waiver-accept-" + key + "']"));
         assertTrue(driver.findElement(By.cssSelector("[data-testid='waiver-accept-" + key + "']")).isSelected());
+        wait.until(d -> d.findElements(refusal).stream().noneMatch(WebElement::isDisplayed)); // ticked: the refusal goes
         click(By.cssSelector("[data-testid='signup-" + key + "']"));
         wait.until(d -> d.findElement(By.cssSelector("[data-testid='mine-" + key + "']")).getText().contains("Confirmed"));
         assertTrue(visible(By.cssSelector("[data-testid='waiver-" + key + "']")).getText().contains("you accepted it"),
