@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A pool of seats (a meetup, a shift, a booth slot). Its row is the lock every sign-up change takes. */
+/** A pool of places a plugin offers (seats, shifts, slots). Its row is the lock every sign-up change takes. */
 @Entity
 @Table(name = "signup_pool")
 public class SignupPool {

@@ -42,23 +42,38 @@ class CharityBrowserIT extends BrowserTest {
         driver.navigate().refresh();
     }
 
+    /** The token of the organiser {@link #activity} made last. */
+    String organiserToken;
+
+    /**
+     * A new organiser of {@code city} ({@code handle}; token in {@link #organiserToken}), a campaign there by the admin,
+     * and the organiser's published activity with one two-hour shift from {@code start} and a role "helper" (3 places).
+     */
+    Api.Reply activity(String admin, String handle, long city, String campaignName, String title, String meetingPoint,
+                       int meetingMinutesBefore, Instant start) {
+        String org = api.member(handle, city);
+        assertEquals(200, api.put("api/admin/members/" + handle + "/organiser/" + city, null, admin).status());
+        LocalDate today = LocalDate.now();
+        Api.Reply campaign = api.post("api/plugins/charity/campaigns", "{\"name\":\"" + campaignName + "\",\"startsOn\":\"" + today.minusDays(1)
+                + "\",\"endsOn\":\"" + today.plusDays(20) + "\",\"hoursGoal\":100,\"causes\":[\"elderly-company\"],\"cities\":[{\"cityId\":"
+                + city + ",\"hoursGoal\":50}]}", admin);
+        assertEquals(201, campaign.status(), campaign.toString());
+        Api.Reply created = api.post("api/plugins/charity/campaigns/" + campaign.json().getJsonNumber("id") + "/activities",
+                "{\"cityId\":" + city + ",\"cause\":\"elderly-company\",\"title\":\"" + title + "\",\"meetingPoint\":\"" + meetingPoint + "\","
+                        + "\"meetingMinutesBefore\":" + meetingMinutesBefore + ",\"shifts\":[{\"startsAt\":\"" + start + "\",\"endsAt\":\""
+                        + start.plus(Duration.ofHours(2)) + "\",\"roles\":[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":3}]}]}", org);
+        assertEquals(201, created.status(), created.toString());
+        organiserToken = org;
+        return created;
+    }
+
     @Test
     void aFanSignsUpTheLeadChecksThemInAndOutAndVerifiesTheHours() throws Exception {
         String admin = api.adminToken();
         long chengdu = api.cityId("Chengdu");
-        String org = api.member("cb-org", chengdu);
-        assertEquals(200, api.put("api/admin/members/cb-org/organiser/" + chengdu, null, admin).status());
-        LocalDate today = LocalDate.now();
-        Api.Reply campaign = api.post("api/plugins/charity/campaigns", "{\"name\":\"Browser month\",\"startsOn\":\"" + today.minusDays(1)
-                + "\",\"endsOn\":\"" + today.plusDays(20) + "\",\"hoursGoal\":100,\"causes\":[\"elderly-company\"],\"cities\":[{\"cityId\":"
-                + chengdu + ",\"hoursGoal\":50}]}", admin);
-        assertEquals(201, campaign.status(), campaign.toString());
-        Instant start = Instant.now().plus(Duration.ofMinutes(40));
-        Api.Reply created = api.post("api/plugins/charity/campaigns/" + campaign.json().getJsonNumber("id") + "/activities",
-                "{\"cityId\":" + chengdu + ",\"cause\":\"elderly-company\",\"title\":\"Browser tea party\",\"meetingPoint\":\"North gate\","
-                        + "\"meetingMinutesBefore\":20,\"shifts\":[{\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(2))
-                        + "\",\"roles\":[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":3}]}]}", org);
-        assertEquals(201, created.status(), created.toString());
+        Api.Reply created = activity(admin, "cb-org", chengdu, "Browser month", "Browser tea party", "North gate", 20,
+                Instant.now().plus(Duration.ofMinutes(40)));
+        String org = organiserToken;
         long activity = created.json().getJsonNumber("id").longValue();
         long shift = created.json().getJsonArray("shifts").getJsonObject(0).getJsonNumber("id").longValue();
         String fan = api.member("cb-fan", chengdu);
@@ -95,7 +110,7 @@ class CharityBrowserIT extends BrowserTest {
         shot("charity-mine");
 
         // the certificate of those hours: downloaded as a PDF, and its code verifies on the public page
-        long campaignId = campaign.json().getJsonNumber("id").longValue();
+        long campaignId = created.json().getJsonNumber("campaignId").longValue();
         js("const make = URL.createObjectURL; window.__downloads = []; URL.createObjectURL = (b) => { window.__downloads.push(b); return make(b); };");
         click(By.cssSelector("[data-testid='certificate-" + campaignId + "']"));
         wait.until(d -> d.findElement(By.id("status")).getText().contains("The certificate is downloaded."));
@@ -117,19 +132,9 @@ class CharityBrowserIT extends BrowserTest {
     void aVolunteerMustAcceptARolesWaiverBeforeSigningUpAndTheAcceptanceIsRecorded() throws Exception {
         String admin = api.adminToken();
         long jinan = api.cityId("Jinan");
-        String org = api.member("wv-org", jinan);
-        assertEquals(200, api.put("api/admin/members/wv-org/organiser/" + jinan, null, admin).status());
-        LocalDate today = LocalDate.now();
-        Api.Reply campaign = api.post("api/plugins/charity/campaigns", "{\"name\":\"Waiver month\",\"startsOn\":\"" + today.minusDays(1)
-                + "\",\"endsOn\":\"" + today.plusDays(20) + "\",\"hoursGoal\":100,\"causes\":[\"elderly-company\"],\"cities\":[{\"cityId\":"
-                + jinan + ",\"hoursGoal\":50}]}", admin);
-        assertEquals(201, campaign.status(), campaign.toString());
-        Instant start = Instant.now().plus(Duration.ofDays(3));
-        Api.Reply created = api.post("api/plugins/charity/campaigns/" + campaign.json().getJsonNumber("id") + "/activities",
-                "{\"cityId\":" + jinan + ",\"cause\":\"elderly-company\",\"title\":\"Care home afternoon\",\"meetingPoint\":\"Care home lobby\","
-                        + "\"meetingMinutesBefore\":15,\"shifts\":[{\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(2))
-                        + "\",\"roles\":[{\"code\":\"helper\",\"name\":\"Helper\",\"capacity\":3}]}]}", org);
-        assertEquals(201, created.status(), created.toString());
+        Api.Reply created = activity(admin, "wv-org", jinan, "Waiver month", "Care home afternoon", "Care home lobby", 15,
+                Instant.now().plus(Duration.ofDays(3)));
+        String org = organiserToken;
         long activity = created.json().getJsonNumber("id").longValue();
         long shift = created.json().getJsonArray("shifts").getJsonObject(0).getJsonNumber("id").longValue();
         Api.Reply waiver = api.put("api/plugins/charity/activities/" + activity + "/roles/helper/waiver",
